@@ -1,0 +1,195 @@
+import CCmarkGFM
+
+/// Parses CommonMark + GFM (tables, strikethrough, autolinks, task lists) with cmark-gfm
+/// and converts the C tree into a `Document` at once; the C nodes are freed before returning.
+public enum MarkdownParser {
+    /// Containers nested deeper than this are flattened into their parent, so hostile
+    /// input (thousands of nested lists or quotes) cannot exhaust the stack.
+    public static let maxNesting = 48
+
+    /// - Parameter lineOffset: added to cmark's line numbers so they point into the lesson file
+    ///   (the body starts after the front matter).
+    public static func parse(_ markdown: String, lineOffset: Int = 0) -> Document {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return Document(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
+                cmark_parser_feed(parser, ptr, buf.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
+        defer { cmark_node_free(root) }
+        var converter = Converter(lineOffset: lineOffset)
+        return Document(blocks: converter.blocks(under: root, depth: 0))
+    }
+}
+
+private struct Converter {
+    let lineOffset: Int
+    var slugs = SlugAllocator()
+
+    init(lineOffset: Int) {
+        self.lineOffset = lineOffset
+    }
+
+    mutating func blocks(under parent: OpaquePointer, depth: Int) -> [Block] {
+        var out: [Block] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            out.append(contentsOf: block(node, depth: depth))
+            child = cmark_node_next(node)
+        }
+        return out
+    }
+
+    mutating func block(_ node: OpaquePointer, depth: Int) -> [Block] {
+        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        let flatten = depth >= MarkdownParser.maxNesting
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return [Block(.paragraph(inlines(under: node, depth: 0)), line: line)]
+        case CMARK_NODE_HEADING:
+            let content = inlines(under: node, depth: 0)
+            let anchor = slugs.allocate(for: content.plainText)
+            return [Block(.heading(level: Int(cmark_node_get_heading_level(node)), content: content, anchor: anchor), line: line)]
+        case CMARK_NODE_CODE_BLOCK:
+            let info = string(cmark_node_get_fence_info(node)).trimmingSpaces
+            let text = string(cmark_node_get_literal(node))
+            let lang = info.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+            switch lang {
+            case "quiz": return [Block(.quiz(source: text), line: line)]
+            case "demo":
+                let name = text.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces } ?? ""
+                return [Block(.demo(name: name), line: line)]
+            default: return [Block(.codeBlock(info: info, text: text), line: line)]
+            }
+        case CMARK_NODE_BLOCK_QUOTE:
+            let children = blocks(under: node, depth: depth + 1)
+            return flatten ? children : [Block(.blockQuote(children), line: line)]
+        case CMARK_NODE_LIST:
+            var items: [ListItem] = []
+            var child = cmark_node_first_child(node)
+            while let item = child {
+                var task: Bool? = nil
+                if typeString(item) == "tasklist" {
+                    task = cmark_gfm_extensions_get_tasklist_item_checked(item)
+                }
+                items.append(ListItem(task: task, blocks: blocks(under: item, depth: depth + 1)))
+                child = cmark_node_next(item)
+            }
+            if flatten { return items.flatMap(\.blocks) }
+            let list = List(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0,
+                items: items)
+            return [Block(.list(list), line: line)]
+        case CMARK_NODE_THEMATIC_BREAK:
+            return [Block(.thematicBreak, line: line)]
+        case CMARK_NODE_HTML_BLOCK:
+            return [Block(.html(string(cmark_node_get_literal(node))), line: line)]
+        case CMARK_NODE_FOOTNOTE_DEFINITION:
+            return blocks(under: node, depth: depth + 1)
+        default:
+            if typeString(node) == "table" {
+                return [Block(.table(table(node)), line: line)]
+            }
+            return blocks(under: node, depth: depth + 1)
+        }
+    }
+
+    mutating func table(_ node: OpaquePointer) -> Table {
+        let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+            for i in 0..<columns {
+                switch UInt8(raw[i]) {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        }
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        var rowNode = cmark_node_first_child(node)
+        while let row = rowNode {
+            var cells: [[Inline]] = []
+            var cellNode = cmark_node_first_child(row)
+            while let cell = cellNode {
+                cells.append(inlines(under: cell, depth: 0))
+                cellNode = cmark_node_next(cell)
+            }
+            if cmark_gfm_extensions_get_table_row_is_header(row) != 0 { header = cells } else { rows.append(cells) }
+            rowNode = cmark_node_next(row)
+        }
+        return Table(alignments: alignments, header: header, rows: rows)
+    }
+
+    func inlines(under parent: OpaquePointer, depth: Int) -> [Inline] {
+        var out: [Inline] = []
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            out.append(contentsOf: inline(node, depth: depth))
+            child = cmark_node_next(node)
+        }
+        return out
+    }
+
+    func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
+        let nested: ([Inline]) -> Inline
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_CODE: return [.code(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_SOFTBREAK: return [.softBreak]
+        case CMARK_NODE_LINEBREAK: return [.lineBreak]
+        case CMARK_NODE_HTML_INLINE: return [.html(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_EMPH: nested = Inline.emphasis
+        case CMARK_NODE_STRONG: nested = Inline.strong
+        case CMARK_NODE_LINK:
+            let url = string(cmark_node_get_url(node))
+            nested = { Inline.link(destination: url, content: $0) }
+        case CMARK_NODE_IMAGE:
+            let url = string(cmark_node_get_url(node))
+            nested = { Inline.image(source: url, alt: $0) }
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return [.text("[^" + string(cmark_node_get_literal(node)) + "]")]
+        default:
+            if typeString(node) == "strikethrough" {
+                nested = Inline.strikethrough
+            } else {
+                return inlines(under: node, depth: depth + 1)
+            }
+        }
+        let children = inlines(under: node, depth: depth + 1)
+        // Past the nesting cap, keep the text and drop the formatting.
+        return depth >= MarkdownParser.maxNesting ? children : [nested(children)]
+    }
+
+    func typeString(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_type_string(node))
+    }
+
+    func string(_ ptr: UnsafePointer<CChar>?) -> String {
+        guard let ptr else { return "" }
+        return String(cString: ptr)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

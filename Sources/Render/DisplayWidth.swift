@@ -1,0 +1,41 @@
+/// Terminal column widths: East Asian wide characters take 2 columns, combining marks 0.
+public enum DisplayWidth {
+    public static func of(_ scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
+        if contains(zeroWidthRanges, v) { return 0 }
+        if contains(wideRanges, v) { return 2 }
+        return 1
+    }
+
+    /// The width of one grapheme cluster as terminals draw it: a wide base or an emoji
+    /// presentation selector (U+FE0F) makes it 2; combining marks add nothing.
+    public static func of(_ ch: Character) -> Int {
+        let scalars = ch.unicodeScalars
+        var it = scalars.makeIterator()
+        guard let first = it.next() else { return 0 }
+        var width = of(first)
+        while let s = it.next() {
+            if s.value == 0xFE0F && width == 1 { width = 2 }
+            if width == 0 { width = of(s) }
+        }
+        return width
+    }
+
+    public static func of(_ text: String) -> Int {
+        var total = 0
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        for ch in text { total += of(ch) }
+        return total
+    }
+
+    static func contains(_ ranges: [(UInt32, UInt32)], _ v: UInt32) -> Bool {
+        var lo = 0, hi = ranges.count - 1
+        if v < ranges[0].0 || v > ranges[hi].1 { return false }
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            if v < ranges[mid].0 { hi = mid - 1 } else if v > ranges[mid].1 { lo = mid + 1 } else { return true }
+        }
+        return false
+    }
+}

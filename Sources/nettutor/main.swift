@@ -1,0 +1,2 @@
+import BundledCourse
+print(BundledCourse.files.map(\.name))
