@@ -1,2 +1,51 @@
-import BundledCourse
-print(BundledCourse.files.map(\.name))
+import ArgumentParser
+import CTerminalSupport
+import LessonKit
+import Render
+import TutorApp
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+nt_ignore_sigpipe()
+exit(CommandLine.run())
+
+extension CommandLine {
+    /// Parses the arguments and runs the command; every user error is one line on stderr.
+    static func run() -> Int32 {
+        let options: GlobalOptions
+        var rest: [String]
+        do {
+            (options, rest) = try GlobalOptions.extract(Array(arguments.dropFirst()))
+        } catch {
+            StandardStreams.error("nettutor: \(error)")
+            return 2
+        }
+        if rest.isEmpty || (rest[0].hasPrefix("-") && !["-h", "--help", "--version", "--generate-completion-script"].contains(rest[0])) {
+            rest.insert("home", at: 0)
+        }
+        let command: ParsableCommand
+        do {
+            command = try Nettutor.parseAsRoot(rest)
+        } catch {
+            let code = Nettutor.exitCode(for: error)
+            if code == .success {
+                print(Nettutor.fullMessage(for: error))
+                return 0
+            }
+            let message = Nettutor.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
+            StandardStreams.error("nettutor: \(message) (see 'nettutor --help')")
+            return 2
+        }
+        do {
+            return try Runner(options: options).run(command)
+        } catch let failure as Failure {
+            StandardStreams.error("nettutor: \(failure.description)")
+            return failure.status
+        } catch {
+            StandardStreams.error("nettutor: \(error)")
+            return 2
+        }
+    }
+}
