@@ -10,11 +10,16 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
+#include <stdio.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Swift 6 rejects the C globals stdscr, LINES, COLS and does not import the
 // attribute macros or getmaxyx: reach them through these functions.
 static inline WINDOW *nt_stdscr(void) { return stdscr; }
+static inline FILE *nt_stdout(void) { return stdout; }
+static inline FILE *nt_stdin(void) { return stdin; }
+static inline const char *nt_codeset(void) { return nl_langinfo(CODESET); }
 static inline int nt_lines(void) { return LINES; }
 static inline int nt_cols(void) { return COLS; }
 static inline int nt_colors(void) { return COLORS; }

@@ -132,7 +132,7 @@ struct Runner {
     }
 
     func interactive(open id: String?) throws -> Int32 {
-        throw Failure("the interactive reader is not built yet")
+        try InteractiveSession(course: course(), stateFile: stateFile, color: colorAllowed).run(open: id)
     }
 }
 

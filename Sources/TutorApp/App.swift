@@ -1,0 +1,113 @@
+import LessonKit
+import Render
+
+/// Something the outer loop must do for the app: the update itself stays pure.
+public enum Effect: Equatable, Sendable {
+    case saveProgress(ProgressState)
+    case openDemo(String)
+    case quit
+}
+
+public enum Event: Equatable, Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// About ten a second; `now` in seconds, for debounced saves.
+    case tick(now: Double)
+}
+
+/// The whole state of the interactive tutor.
+public struct AppState: Sendable {
+    public enum Mode: Sendable, Equatable {
+        case home
+        case reader
+    }
+
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case contents(selected: Int)
+    }
+
+    public struct HistoryEntry: Sendable, Equatable {
+        public var lessonID: String
+        public var top: Int
+        public var focus: Int?
+    }
+
+    public let course: Course
+    public var progress: ProgressState
+    public var mode: Mode = .home
+    public var overlay: Overlay?
+    public var reader: Reader?
+    public var history: [HistoryEntry] = []
+    /// Selected row on the course map.
+    public var homeSelection = 0
+    /// Text being typed after `/`, or nil when not searching.
+    public var searchInput: String?
+    /// A one-line message shown in the status line until the next key.
+    public var message: String?
+    public var width: Int
+    public var height: Int
+    public var progressDirty = false
+    public var lastSave: Double = 0
+    public var now: Double = 0
+
+    public static let minimumWidth = 20
+    public static let minimumHeight = 6
+
+    public init(course: Course, progress: ProgressState, width: Int, height: Int) {
+        self.course = course
+        self.progress = progress
+        self.width = width
+        self.height = height
+    }
+
+    public var tooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+
+    /// Rows for the page: the title bar and the status line take one each.
+    public var viewHeight: Int { max(1, height - 2) }
+}
+
+extension AppState {
+    /// Opens a lesson in the reader at its saved position (or at an anchor).
+    public mutating func open(lessonID: String, anchor: String? = nil) -> Bool {
+        guard let lesson = course.lesson(id: lessonID) else { return false }
+        saveReaderPosition()
+        var reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width)
+        if let anchor, let line = reader.rendered.anchors[anchor] {
+            reader.jump(toLine: line, viewHeight: viewHeight)
+        } else if let saved = progress[lesson: lesson.id].position {
+            reader.restore(saved)
+            reader.clamp(viewHeight: viewHeight)
+        }
+        self.reader = reader
+        mode = .reader
+        overlay = nil
+        if let index = course.lessons.firstIndex(where: { $0.id == lesson.id }) { homeSelection = index }
+        noteProgress()
+        return true
+    }
+
+    /// Records the reader's position and the sections on screen.
+    mutating func noteProgress() {
+        guard let reader else { return }
+        var p = progress[lesson: reader.lessonID]
+        p.position = reader.position
+        p.sectionCount = reader.rendered.headings.count
+        for anchor in reader.sectionsVisible(viewHeight: viewHeight) { p.sectionsSeen.insert(anchor) }
+        if p != progress[lesson: reader.lessonID] {
+            progress[lesson: reader.lessonID] = p
+            progressDirty = true
+        }
+    }
+
+    mutating func saveReaderPosition() {
+        noteProgress()
+    }
+
+    mutating func flushProgress() -> [Effect] {
+        guard progressDirty else { return [] }
+        progressDirty = false
+        lastSave = now
+        return [.saveProgress(progress)]
+    }
+}

@@ -1,0 +1,51 @@
+import LessonKit
+import Render
+
+/// The course map: every lesson with its summary, length and progress.
+enum HomeView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        let lessons = state.course.lessons
+        View.titleBar("nettutor · how the network really works", right: "\(lessons.count) lessons", into: &buffer)
+        let rowsPerLesson = 3
+        let visible = max(1, (state.viewHeight - 1) / rowsPerLesson)
+        let first = max(0, min(state.homeSelection - visible / 2, lessons.count - visible))
+        let barWidth = 10
+        for (slot, index) in (first..<min(lessons.count, first + visible)).enumerated() {
+            let lesson = lessons[index]
+            let row = 2 + slot * rowsPerLesson
+            let selected = index == state.homeSelection
+            let titleStyle = selected ? Style(.selection, .bold) : Style(.heading2, .bold)
+            if selected {
+                buffer.fill(row: row, style: Style(.selection))
+            }
+            let progress = state.progress[lesson: lesson.id]
+            let percent = Int((progress.readShare * 100).rounded())
+            let right = "\(lesson.meta.minutes) min  " + bar(progress.readShare, width: barWidth) + " " + pad(percent) + "%"
+            let rightWidth = DisplayWidth.of(right)
+            let showRight = buffer.width >= 50
+            let number = index < 9 ? "\(index + 1)" : " "
+            buffer.put(" \(selected ? "▶" : " ") \(number)  ", row: row, column: 0, style: selected ? Style(.selection, .bold) : Style(.accent))
+            buffer.put(lesson.meta.title, row: row, column: 7, style: titleStyle,
+                       limit: max(0, buffer.width - 7 - (showRight ? rightWidth + 2 : 0)))
+            if showRight {
+                buffer.put(right, row: row, column: buffer.width - rightWidth - 1, style: selected ? Style(.selection) : Style(.muted))
+            }
+            buffer.put(lesson.meta.summary, row: row + 1, column: 7, style: Style(.muted), limit: max(0, buffer.width - 8))
+        }
+        if lessons.isEmpty {
+            buffer.put("No lessons found in \(state.course.origin).", row: 2, column: 2, style: Style(.warning))
+        }
+        let left = state.message ?? "Enter open · j/k choose · ? help · q quit"
+        View.statusLine(left: left, right: lessons.isEmpty ? "" : "\(state.homeSelection + 1)/\(lessons.count)", into: &buffer)
+    }
+
+    static func bar(_ share: Double, width: Int) -> String {
+        let filled = Int((share * Double(width)).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+
+    static func pad(_ n: Int) -> String {
+        let s = String(n)
+        return String(repeating: " ", count: max(0, 3 - s.count)) + s
+    }
+}

@@ -1,0 +1,87 @@
+import LessonKit
+import Render
+
+/// The lesson page: title bar, the visible lines, the status line (or the search prompt).
+enum ReaderView {
+    static func draw(_ state: AppState, into buffer: inout ScreenBuffer) {
+        guard let reader = state.reader else { return }
+        let section = reader.rendered.section(at: reader.top)
+        View.titleBar(reader.title, right: "", into: &buffer)
+        let height = state.viewHeight
+        let matchesByLine = Dictionary(grouping: reader.search?.matches.enumerated().map { $0 } ?? [], by: { $0.element.line })
+        for row in 0..<height {
+            let index = reader.top + row
+            guard index < reader.rendered.lines.count else { break }
+            let line = reader.rendered.lines[index]
+            var col = 0
+            for span in line.spans {
+                var style = span.style
+                if let f = span.focus, f == reader.focus {
+                    style = Style(.focus, style.attributes.union(.reverse))
+                }
+                col = buffer.put(span.text, row: row + 1, column: col, style: style)
+                if col >= buffer.width { break }
+            }
+            for (i, match) in matchesByLine[index] ?? [] {
+                let current = i == reader.search?.current
+                buffer.restyle(row: row + 1, from: match.start, to: match.end) { s in
+                    Style(.match, s.attributes.union(current ? [.reverse, .bold] : [.reverse]))
+                }
+            }
+        }
+        if let input = state.searchInput {
+            let row = buffer.height - 1
+            buffer.fill(row: row, style: .plain)
+            let end = buffer.put("/" + input, row: row, column: 0, style: Style(.normal, .bold))
+            buffer.cursor = (row, min(end, buffer.width - 1))
+            return
+        }
+        let left = state.message ?? "\(reader.lessonID)\(section.map { " › " + $0.title } ?? "")"
+        let lastShown = min(reader.lineCount, reader.top + height)
+        let right = "\(reader.percent(viewHeight: height))%  \(lastShown)/\(reader.lineCount)  ?:help"
+        View.statusLine(left: left, right: right, into: &buffer, style: state.message == nil ? Style(.status) : Style(.status, .bold))
+    }
+}
+
+/// The table of contents overlay.
+enum ContentsView {
+    static func draw(_ state: AppState, selected: Int, into buffer: inout ScreenBuffer) {
+        let headings = state.reader?.rendered.headings ?? []
+        let inner = View.box(title: "Contents", width: min(72, buffer.width - 2), height: min(headings.count + 4, buffer.height - 2), into: &buffer)
+        guard inner.height > 1 else { return }
+        let rows = inner.height - 1
+        let first = max(0, min(selected - rows / 2, headings.count - rows))
+        for (slot, i) in (first..<min(headings.count, first + rows)).enumerated() {
+            let h = headings[i]
+            let indent = String(repeating: "  ", count: max(0, min(h.level, 4) - 1))
+            let style = i == selected ? Style(.selection, .bold) : (h.level == 1 ? Style(.heading1, .bold) : h.level == 2 ? Style(.heading2) : Style(.normal))
+            if i == selected { buffer.put(String(repeating: " ", count: inner.width), row: inner.row + slot, column: inner.column, style: style) }
+            buffer.put(indent + h.title, row: inner.row + slot, column: inner.column, style: style, limit: inner.width)
+        }
+        buffer.put("Enter jump · Esc close", row: inner.row + rows, column: inner.column, style: Style(.muted), limit: inner.width)
+    }
+}
+
+/// Every key, from `KeyHelp`.
+enum HelpView {
+    static func draw(into buffer: inout ScreenBuffer) {
+        var lines: [(String, String, Bool)] = []
+        for section in KeyHelp.sections {
+            if !lines.isEmpty { lines.append(("", "", false)) }
+            lines.append((section.title, "", true))
+            for (k, what) in section.keys { lines.append((k, what, false)) }
+        }
+        let inner = View.box(title: "Keys", width: min(66, buffer.width - 2), height: min(lines.count + 3, buffer.height - 2), into: &buffer)
+        for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
+            if line.2 {
+                buffer.put(line.0, row: inner.row + i, column: inner.column, style: Style(.heading2, .bold), limit: inner.width)
+            } else {
+                buffer.put(line.0, row: inner.row + i, column: inner.column, style: Style(.accent, .bold), limit: min(inner.width, 20))
+                buffer.put(line.1, row: inner.row + i, column: inner.column + 20, style: .plain, limit: max(0, inner.width - 20))
+            }
+        }
+        if inner.height > 0 {
+            buffer.put("any key closes", row: inner.row + inner.height - 1, column: inner.column, style: Style(.muted), limit: inner.width)
+        }
+    }
+}
