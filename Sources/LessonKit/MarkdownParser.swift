@@ -5,7 +5,7 @@ import CCmarkGFM
 public enum MarkdownParser {
     /// Containers nested deeper than this are flattened into their parent, so hostile
     /// input (thousands of nested lists or quotes) cannot exhaust the stack.
-    public static let maxNesting = 48
+    public static let maxNesting = 32
 
     /// - Parameter lineOffset: added to cmark's line numbers so they point into the lesson file
     ///   (the body starts after the front matter).
@@ -50,9 +50,42 @@ private struct Converter {
         return out
     }
 
+    /// Past the nesting cap, collects the leaf blocks of a subtree without recursion
+    /// (cmark's iterator walks it), so no input depth can exhaust the stack.
+    mutating func flattenedLeaves(_ root: OpaquePointer) -> [Block] {
+        var out: [Block] = []
+        guard let iter = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iter) }
+        var skipping: OpaquePointer? = nil
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            if let s = skipping {
+                if event == CMARK_EVENT_EXIT && node == s { skipping = nil }
+                continue
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+                out += block(node, depth: 0)
+                if cmark_node_first_child(node) != nil { skipping = node }
+            default:
+                if typeString(node) == "table" {
+                    out += block(node, depth: 0)
+                    skipping = node
+                }
+            }
+        }
+        return out
+    }
+
     mutating func block(_ node: OpaquePointer, depth: Int) -> [Block] {
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
         let flatten = depth >= MarkdownParser.maxNesting
+        if flatten, [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM].contains(cmark_node_get_type(node)) {
+            return flattenedLeaves(node)
+        }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
             return [Block(.paragraph(inlines(under: node, depth: 0)), line: line)]
@@ -145,7 +178,24 @@ private struct Converter {
         return out
     }
 
+    /// The text of an inline subtree, gathered without recursion.
+    func flattenedText(_ root: OpaquePointer) -> [Inline] {
+        var text = ""
+        guard let iter = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iter) }
+        while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iter), cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE: text += string(cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return [.text(text)]
+    }
+
     func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
+        if depth >= MarkdownParser.maxNesting { return flattenedText(node) }
         let nested: ([Inline]) -> Inline
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
@@ -170,9 +220,7 @@ private struct Converter {
                 return inlines(under: node, depth: depth + 1)
             }
         }
-        let children = inlines(under: node, depth: depth + 1)
-        // Past the nesting cap, keep the text and drop the formatting.
-        return depth >= MarkdownParser.maxNesting ? children : [nested(children)]
+        return [nested(inlines(under: node, depth: depth + 1))]
     }
 
     func typeString(_ node: OpaquePointer) -> String {

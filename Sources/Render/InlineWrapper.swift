@@ -19,6 +19,9 @@ struct InlineWrapper {
     private var spaceBeforeWord = false
     private var spaceStyle = Style.plain
     private var spaceFocus: Int? = nil
+    /// The word being built is one wide character: the next character starts a new
+    /// word (glued, no space) unless it is punctuation that must stay with it.
+    private var wordIsWide = false
 
     init(width: Int) {
         self.width = max(1, width)
@@ -48,11 +51,15 @@ struct InlineWrapper {
                 continue
             }
             let w = DisplayWidth.of(ch)
-            if w == 2 && !Self.sticksToPrevious(ch) {
+            let sticky = Self.sticksToPrevious(ch)
+            if wordIsWide && !sticky {
+                finishWord()
+            }
+            if w == 2 && !sticky {
                 // A wide character is a word of its own, glued to its neighbours.
                 finishWord()
                 appendToWord(String(ch), width: w, run)
-                finishWord()
+                wordIsWide = true
                 continue
             }
             appendToWord(String(ch), width: w, run)
@@ -95,6 +102,7 @@ struct InlineWrapper {
             word.removeAll(keepingCapacity: true)
             wordWidth = 0
             spaceBeforeWord = false
+            wordIsWide = false
         }
         let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
         if currentWidth + gap + wordWidth <= width {

@@ -85,7 +85,7 @@ enum TableLayout {
 
     /// Too many columns for the page: each row becomes a small record of "header: value" lines.
     static func records(_ table: Table, columns: Int, width: Int, wrap: Wrap) -> [Line] {
-        var out: [Line] = [Line([Span("(table too wide for \(width) columns: shown row by row)", Style(.muted, .italic))])]
+        var out: [Line] = wrap([.emphasis([.text("(table too wide for \(width) columns: shown row by row)")])], Style(.muted), width).map { Line($0) }
         for (r, row) in table.rows.enumerated() {
             out.append(Line([Span("── row \(r + 1) ", Style(.border))]))
             for c in 0..<columns {

@@ -1,0 +1,46 @@
+# nettutor: `make run` opens the tutor, `make test` runs every test.
+# Both first install the Debian packages the build needs when they are missing.
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BUILD_DEPS := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+TEST_DEPS := tmux
+BENCH_DEPS := less lowdown cmark-gfm
+
+.PHONY: all deps test-deps build run test lint clean
+
+all: build
+
+# Install only what is absent: `dpkg -s` answers without touching the network.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(BUILD_DEPS))
+
+test-deps: deps
+	$(call apt_install,$(TEST_DEPS))
+
+build: deps
+	$(SWIFT) build -c release
+
+run: build
+	.build/release/nettutor
+
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+	.build/debug/nettutor lint Lessons
+
+lint: deps
+	$(SWIFT) build
+	.build/debug/nettutor lint Lessons
+
+clean:
+	rm -rf .build

@@ -1,0 +1,37 @@
+import Testing
+@testable import LessonKit
+
+@Suite struct FrontMatterTests {
+    @Test func readsAllFields() {
+        let (lesson, problems) = Lesson.read(text: "---\nid: tcp\ntitle: TCP\nsummary: S\norder: 7\nminutes: 30\n---\n# Hi\n", path: "tcp.md")
+        #expect(problems.isEmpty)
+        #expect(lesson?.meta == LessonMeta(id: "tcp", title: "TCP", summary: "S", order: 7, minutes: 30))
+        #expect(lesson?.bodyLineOffset == 7)
+    }
+
+    @Test func missingFrontMatterIsAnErrorOnLineOne() {
+        let (lesson, problems) = Lesson.read(text: "# no front matter\n", path: "x.md")
+        #expect(lesson == nil)
+        #expect(problems.map(\.description) == ["x.md:1:1: error: missing front matter: the file must start with a '---' line, the YAML fields, and a closing '---'"])
+    }
+
+    @Test func wrongTypeIsReportedAtTheValue() {
+        let (_, problems) = Lesson.read(text: "---\nid: x\ntitle: T\nsummary: S\norder: seven\nminutes: 1\n---\n", path: "x.md")
+        #expect(problems.map(\.description) == ["x.md:5:8: error: front matter: 'order' must be a whole number"])
+    }
+
+    @Test func yamlSyntaxErrorCarriesItsLine() {
+        let (_, problems) = Lesson.read(text: "---\nid: x\ntitle: [unclosed\n---\n", path: "x.md")
+        #expect(problems.count == 1)
+        #expect(problems.first?.description.hasPrefix("x.md:") == true)
+        #expect((problems.first?.line ?? 0) >= 3)
+    }
+
+    @Test func missingFieldsAreEachNamed() {
+        let (_, problems) = Lesson.read(text: "---\nid: x\n---\n", path: "x.md")
+        #expect(problems.map(\.message).sorted() == [
+            "front matter: missing 'minutes'", "front matter: missing 'order'",
+            "front matter: missing 'summary'", "front matter: missing 'title'",
+        ])
+    }
+}

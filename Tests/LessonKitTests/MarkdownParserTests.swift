@@ -1,0 +1,68 @@
+import Testing
+@testable import LessonKit
+
+@Suite struct MarkdownParserTests {
+    @Test func headingsGetGitHubStyleAnchorsAndRepeatsAreNumbered() {
+        let doc = MarkdownParser.parse("# TIME-WAIT and 2MSL\n\n## Notes\n\n## Notes\n")
+        let anchors = Linter.anchors(in: doc.blocks)
+        #expect(anchors == ["time-wait-and-2msl", "notes", "notes-1"])
+    }
+
+    @Test func lineNumbersPointIntoTheLessonFile() {
+        let doc = MarkdownParser.parse("para\n\n## H\n", lineOffset: 7)
+        #expect(doc.blocks.map(\.line) == [8, 10])
+    }
+
+    @Test func gfmTableIsParsedWithAlignments() {
+        let doc = MarkdownParser.parse("| a | b |\n|:--|--:|\n| 1 | 2 |\n")
+        guard case .table(let t) = doc.blocks.first?.kind else {
+            Issue.record("no table")
+            return
+        }
+        #expect(t.alignments == [.left, .right])
+        #expect(t.header.map(\.plainText) == ["a", "b"])
+        #expect(t.rows.map { $0.map(\.plainText) } == [["1", "2"]])
+    }
+
+    @Test func taskListItemsKnowWhetherTheyAreChecked() {
+        let doc = MarkdownParser.parse("- [x] done\n- [ ] todo\n- plain\n")
+        guard case .list(let l) = doc.blocks.first?.kind else {
+            Issue.record("no list")
+            return
+        }
+        #expect(l.items.map(\.task) == [true, false, nil])
+    }
+
+    @Test func quizAndDemoFencesBecomeReservedBlocks() {
+        let doc = MarkdownParser.parse("```quiz\n- id: a\n```\n\n```demo\ntcp-state\n```\n")
+        #expect(doc.blocks.map(\.kind) == [.quiz(source: "- id: a\n"), .demo(name: "tcp-state")])
+    }
+
+    @Test func strikethroughAutolinkAndRawHTMLAreKept() {
+        let doc = MarkdownParser.parse("~~old~~ https://example.com <b>x</b>\n")
+        guard case .paragraph(let inlines) = doc.blocks.first?.kind else {
+            Issue.record("no paragraph")
+            return
+        }
+        #expect(inlines.contains(.strikethrough([.text("old")])))
+        #expect(inlines.contains(.link(destination: "https://example.com", content: [.text("https://example.com")])))
+        #expect(inlines.contains(.html("<b>")))
+    }
+
+    @Test func thousandsOfNestedQuotesAreFlattenedInsteadOfOverflowingTheStack() {
+        let doc = MarkdownParser.parse(String(repeating: ">", count: 5000) + " deep\n")
+        var depth = 0
+        var blocks = doc.blocks
+        while case .blockQuote(let inner)? = blocks.first?.kind {
+            depth += 1
+            blocks = inner
+        }
+        #expect(depth <= MarkdownParser.maxNesting)
+        #expect(blocks.first?.kind == .paragraph([.text("deep")]))
+    }
+
+    @Test func invalidUTF8BecomesReplacementCharacters() {
+        let text = decodeLessonText([0x61, 0xFF, 0x62])
+        #expect(text == "a\u{FFFD}b")
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+@testable import Render
+
+@Suite struct DisplayWidthTests {
+    @Test func asciiIsOneColumnEach() { #expect(DisplayWidth.of("hello") == 5) }
+    @Test func cjkIsTwoColumns() { #expect(DisplayWidth.of("中文") == 4) }
+    @Test func combiningMarksAddNothing() { #expect(DisplayWidth.of("e\u{301}") == 1) }
+    @Test func emojiIsTwoColumns() { #expect(DisplayWidth.of("🙂") == 2) }
+    @Test func zeroWidthSpaceIsZero() { #expect(DisplayWidth.of("a\u{200B}b") == 2) }
+    @Test func fullwidthLatinIsTwo() { #expect(DisplayWidth.of("Ａ") == 2) }
+}
+
+@Suite struct SanitizerTests {
+    @Test func c0AndDelBecomeControlPictures() {
+        #expect(Sanitizer.clean("a\u{1B}b\u{7}c\u{7F}") == "a␛b␇c␡")
+    }
+    @Test func c1ControlsAndBidiOverridesAreReplaced() {
+        #expect(Sanitizer.clean("x\u{9B}y\u{202E}z") == "x\u{FFFD}y\u{FFFD}z")
+    }
+    @Test func ordinaryTextIsUntouched() {
+        #expect(Sanitizer.clean("TIME-WAIT — 中文 é") == "TIME-WAIT — 中文 é")
+    }
+}
+
+@Suite struct ScreenBufferTests {
+    @Test func wideCharacterThatDoesNotFitBecomesASpace() {
+        var b = ScreenBuffer(width: 3, height: 1)
+        b.put("a中文", row: 0, column: 0, style: .plain)
+        #expect(b.text() == "a中")
+        var c = ScreenBuffer(width: 2, height: 1)
+        c.put("a中", row: 0, column: 0, style: .plain)
+        #expect(c.rowText(0) == "a")
+        #expect(c[0, 1].width == 1)
+    }
+
+    @Test func overwritingHalfAWideCharacterClearsTheOtherHalf() {
+        var b = ScreenBuffer(width: 4, height: 1)
+        b.put("中文", row: 0, column: 0, style: .plain)
+        b.put("x", row: 0, column: 1, style: .plain)
+        #expect(b.text() == " x文")
+    }
+
+    @Test func controlCharactersNeverReachCells() {
+        var b = ScreenBuffer(width: 10, height: 1)
+        b.put("\u{1B}[2J", row: 0, column: 0, style: .plain)
+        #expect(b.cells.allSatisfy { !$0.text.unicodeScalars.contains { $0.value < 0x20 } })
+    }
+}
+
+@Suite struct HighlighterTests {
+    @Test func shellCommentsAndVariablesAreMarked() {
+        var h = Highlighter(.sh)
+        let spans = h.highlight("echo \"$HOME\" # hi")
+        #expect(spans.first?.style.role == .keyword)
+        #expect(spans.last?.style.role == .comment)
+        #expect(spans.contains { $0.style.role == .string })
+    }
+
+    @Test func cBlockCommentsSpanLines() {
+        var h = Highlighter(.c)
+        _ = h.highlight("int x; /* start")
+        let spans = h.highlight("still comment */ return 0;")
+        #expect(spans.first?.style.role == .comment)
+        #expect(spans.contains { $0.text == "return" && $0.style.role == .keyword })
+    }
+
+    @Test func httpRequestLineAndHeaders() {
+        var h = Highlighter(.http)
+        #expect(h.highlight("GET / HTTP/1.1").first?.style.role == .keyword)
+        #expect(h.highlight("Host: example.com").first?.text == "Host")
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import LessonKit
+import Render
+import Testing
+import TestSupport
+@testable import TutorApp
+
+@Suite struct AppUpdateTests {
+    func app(width: Int = 60, height: Int = 12) -> AppState {
+        let course = Course(files: [("sample.md", Fixtures.sample), ("other.md", Fixtures.other)], origin: "test")
+        return AppState(course: course, progress: ProgressState(), width: width, height: height)
+    }
+
+    func reading(_ id: String = "sample", width: Int = 60, height: Int = 12) -> AppState {
+        var s = app(width: width, height: height)
+        let opened = s.open(lessonID: id)
+        #expect(opened)
+        return s
+    }
+
+    @Test func homeEnterOpensTheSelectedLesson() {
+        var s = app()
+        _ = s.update(.key(.char("j")))
+        _ = s.update(.key(.enter))
+        #expect(s.mode == .reader)
+        #expect(s.reader?.lessonID == "other")
+    }
+
+    @Test func jAndKScrollOneLineAndStopAtTheEdges() {
+        var s = reading()
+        _ = s.update(.key(.char("k")))
+        #expect(s.reader?.top == 0)
+        _ = s.update(.key(.char("j")))
+        _ = s.update(.key(.down))
+        #expect(s.reader?.top == 2)
+    }
+
+    @Test func capitalGGoesToTheLastPageAndGBack() {
+        var s = reading()
+        _ = s.update(.key(.char("G")))
+        #expect(s.reader?.top == s.reader!.maxTop(viewHeight: s.viewHeight))
+        _ = s.update(.key(.char("g")))
+        #expect(s.reader?.top == 0)
+    }
+
+    @Test func spaceScrollsAPageLessOneLine() {
+        var s = reading()
+        _ = s.update(.key(.char(" ")))
+        #expect(s.reader?.top == s.viewHeight - 1)
+    }
+
+    @Test func contentsOverlayJumpsToTheChosenHeading() {
+        var s = reading()
+        _ = s.update(.key(.char("t")))
+        #expect(s.overlay == .contents(selected: 0))
+        _ = s.update(.key(.char("j")))
+        _ = s.update(.key(.char("j")))
+        _ = s.update(.key(.enter))
+        #expect(s.overlay == nil)
+        let partTwo = s.reader!.rendered.anchors["part-two"]!
+        #expect(s.reader?.top == min(partTwo, s.reader!.maxTop(viewHeight: s.viewHeight)))
+    }
+
+    @Test func searchFindsMatchesAndNMovesBetweenThem() {
+        var s = reading()
+        _ = s.update(.key(.char("/")))
+        for c in "part" { _ = s.update(.key(.char(c))) }
+        #expect(s.searchInput == "part")
+        _ = s.update(.key(.enter))
+        #expect(s.searchInput == nil)
+        let search = s.reader!.search!
+        #expect(search.matches.count >= 3)
+        let first = search.current!
+        _ = s.update(.key(.char("n")))
+        #expect(s.reader!.search!.current == first + 1)
+        _ = s.update(.key(.char("N")))
+        #expect(s.reader!.search!.current == first)
+    }
+
+    @Test func tabFocusesALinkEnterFollowsItAndEscapeComesBack() {
+        var s = reading()
+        _ = s.update(.key(.tab))
+        #expect(s.reader?.focus == 0)
+        _ = s.update(.key(.tab))
+        #expect(s.reader?.focus == 1)  // other.md#start
+        _ = s.update(.key(.enter))
+        #expect(s.reader?.lessonID == "other")
+        _ = s.update(.key(.escape))
+        #expect(s.reader?.lessonID == "sample")
+        #expect(s.reader?.focus == 1)
+        _ = s.update(.key(.escape))
+        #expect(s.mode == .home)
+    }
+
+    @Test func externalLinkIsShownNotOpened() {
+        var s = reading()
+        for _ in 0..<3 { _ = s.update(.key(.tab)) }
+        let effects = s.update(.key(.enter))
+        #expect(effects.isEmpty)
+        #expect(s.message == "External link (not opened): https://example.com")
+    }
+
+    @Test func demoBlockAsksTheLoopToOpenTheDemo() {
+        var s = reading()
+        for _ in 0..<4 { _ = s.update(.key(.tab)) }
+        let effects = s.update(.key(.enter))
+        #expect(effects.last == .openDemo("tcp-state"))
+    }
+
+    @Test func quitSavesProgressThenQuits() {
+        var s = reading()
+        _ = s.update(.key(.char("j")))
+        let effects = s.update(.key(.char("q")))
+        #expect(effects.count == 2)
+        #expect(effects.last == .quit)
+        guard case .saveProgress(let p) = effects.first else {
+            Issue.record("no save")
+            return
+        }
+        #expect(p[lesson: "sample"].position != nil)
+    }
+
+    @Test func resizeKeepsTheSameBlockAtTheTop() {
+        var s = reading(width: 80, height: 12)
+        _ = s.update(.key(.char("G")))
+        let block = s.reader!.rendered.lines[s.reader!.top].block
+        _ = s.update(.resize(width: 30, height: 40))
+        let r = s.reader!
+        #expect(r.rendered.width == 30)
+        #expect(r.rendered.lines[r.top].block <= block)
+    }
+
+    @Test func reopeningALessonRestoresTheSavedPosition() {
+        var s = reading()
+        _ = s.update(.key(.char("d")))
+        let top = s.reader!.top
+        _ = s.update(.key(.escape))
+        #expect(s.mode == .home)
+        let opened = s.open(lessonID: "sample")
+        #expect(opened)
+        #expect(s.reader?.top == top)
+    }
+
+    @Test func helpOverlayOpensOnQuestionMarkAndAnyKeyClosesIt() {
+        var s = reading()
+        _ = s.update(.key(.char("?")))
+        #expect(s.overlay == .help)
+        _ = s.update(.key(.char("x")))
+        #expect(s.overlay == nil)
+    }
+
+    @Test func progressIsSavedAtMostEveryTwoSecondsWhileReading() {
+        var s = reading()
+        _ = s.update(.tick(now: 100))
+        _ = s.update(.key(.char("j")))
+        #expect(s.update(.tick(now: 101)).isEmpty)
+        #expect(s.update(.tick(now: 102.5)).count == 1)
+    }
+}
+
+@Suite struct ViewSnapshotTests {
+    func course() -> Course {
+        Course(files: [("sample.md", Fixtures.sample), ("other.md", Fixtures.other)], origin: "test")
+    }
+
+    @Test func homeScreenAt80x24() {
+        let s = AppState(course: course(), progress: ProgressState(), width: 80, height: 24)
+        let failure = Snapshot.check(View.draw(s).text(), named: "home-80x24")
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    @Test func readerAt60x16WithFocusAndSearch() {
+        var s = AppState(course: course(), progress: ProgressState(), width: 60, height: 16)
+        _ = s.open(lessonID: "sample")
+        _ = s.update(.key(.tab))
+        let failure = Snapshot.check(View.draw(s).text(), named: "reader-60x16")
+        #expect(failure == nil, "\(failure ?? "")")
+    }
+
+    @Test func tooSmallTerminalShowsANote() {
+        let s = AppState(course: course(), progress: ProgressState(), width: 12, height: 3)
+        #expect(View.draw(s).text().hasPrefix("Terminal too"))
+    }
+
+    @Test(arguments: [(1, 1), (2, 5), (500, 200), (20, 6)])
+    func anySizeDrawsWithoutCrashing(width: Int, height: Int) {
+        var s = AppState(course: course(), progress: ProgressState(), width: width, height: height)
+        _ = s.open(lessonID: "sample")
+        _ = s.update(.key(.char("t")))
+        let b = View.draw(s)
+        #expect(b.width == width && b.height == height)
+    }
+}
+
+@Suite struct StateFileTests {
+    func tempDir() -> String {
+        let dir = "/tmp/nettutor-test-\(UInt64.random(in: 0...UInt64.max))"
+        return dir
+    }
+
+    @Test func roundTrip() throws {
+        let f = StateFile(directory: tempDir())
+        var p = ProgressState()
+        p[lesson: "tcp"].position = ReadingPosition(block: 3, offset: 2)
+        try f.save(p)
+        #expect(f.load().state == p)
+    }
+
+    @Test func corruptFileIsKeptAsABackupAndReported() throws {
+        let dir = tempDir()
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "{not json".write(toFile: dir + "/state.json", atomically: true, encoding: .utf8)
+        let result = StateFile(directory: dir).load()
+        #expect(result.state == ProgressState())
+        #expect(result.notice?.contains("unreadable") == true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(names.contains { $0.hasPrefix("state.json.bak-") })
+    }
+
+    @Test func unwritableDirectoryIsATypedError() {
+        let f = StateFile(directory: "/proc/nettutor-cannot-write")
+        #expect(throws: StateFile.SaveError.self) { try f.save(ProgressState()) }
+    }
+}
