@@ -55,6 +55,9 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
+        .target(name: "TCPModel"),
+        .testTarget(name: "TCPModelTests", dependencies: ["TCPModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
