@@ -58,6 +58,9 @@ let package = Package(
         // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
         .target(name: "TCPModel"),
         .testTarget(name: "TCPModelTests", dependencies: ["TCPModel"]),
+        // Kernel mode of the TCP stepper: the same calls on real loopback sockets, states from /proc/net/tcp.
+        .target(name: "TCPKernelProbe", dependencies: ["TCPModel"]),
+        .testTarget(name: "TCPKernelProbeTests", dependencies: ["TCPKernelProbe", "TCPModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
