@@ -61,6 +61,9 @@ let package = Package(
         // Kernel mode of the TCP stepper: the same calls on real loopback sockets, states from /proc/net/tcp.
         .target(name: "TCPKernelProbe", dependencies: ["TCPModel"]),
         .testTarget(name: "TCPKernelProbeTests", dependencies: ["TCPKernelProbe", "TCPModel"]),
+        // The full-screen TCP stepper demo: pure state/update, views into the screen buffer.
+        .target(name: "TCPStepperDemo", dependencies: ["Render", "TCPModel", "TCPKernelProbe"]),
+        .testTarget(name: "TCPStepperDemoTests", dependencies: ["TCPStepperDemo", "TCPModel", "TCPKernelProbe", "Render"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
