@@ -12,9 +12,9 @@ private func violation(_ world: TCPWorld) -> String? {
         if me.state.hasReceivedFIN && !peer.state.hasSentFIN {
             return "\(host.name) \(me.state.rfcName) but peer \(peer.state.rfcName)"
         }
-        // FIN-WAIT-2 means the peer acknowledged our FIN, so it received it.
-        if me.state == .finWait2 && !peer.state.hasReceivedFIN {
-            return "\(host.name) FIN-WAIT-2 but peer \(peer.state.rfcName)"
+        // FIN-WAIT-2 and TIME-WAIT mean the peer acknowledged our FIN, so it received it.
+        if (me.state == .finWait2 || me.state == .timeWait) && !peer.state.hasReceivedFIN {
+            return "\(host.name) \(me.state.rfcName) but peer \(peer.state.rfcName)"
         }
         // Acknowledged <= received <= sent, in sequence space.
         let una = Int32(bitPattern: peer.rcvNxt &- me.sndUna), nxt = Int32(bitPattern: me.sndNxt &- peer.rcvNxt)
