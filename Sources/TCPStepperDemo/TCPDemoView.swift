@@ -24,7 +24,7 @@ enum TCPDemoView {
         }
         let keyRows = 2
         let flightRows = 2
-        let wide = w >= 100 && h >= row + StateDiagram.height + 1 + keyRows + flightRows + 5
+        let wide = w >= 110 && h >= row + StateDiagram.height + 1 + keyRows + flightRows + 5
         let explanationRows = wide ? max(5, h - row - StateDiagram.height - 1 - keyRows - flightRows) : max(3, min(8, (h - row) / 3))
         let middleRows = h - row - explanationRows - keyRows - flightRows
         if wide {
@@ -70,8 +70,14 @@ enum TCPDemoView {
             if e.state == .timeWait {
                 buffer.put(" waiting 2 MSL", row: row, column: c, style: DemoStyles.muted, limit: half - (c - column) - 1)
             }
-            var vars = "ISS \(e.iss)  SND.UNA \(e.sndUna)  SND.NXT \(e.sndNxt)  RCV.NXT \(e.rcvNxt)"
-            if half < 44 { vars = "UNA \(e.sndUna) NXT \(e.sndNxt) RCV.NXT \(e.rcvNxt)" }
+            // The longest form of the TCB variables that fits the half screen.
+            let forms = [
+                "ISS \(e.iss)  SND.UNA \(e.sndUna)  SND.NXT \(e.sndNxt)  RCV.NXT \(e.rcvNxt)",
+                "SND.UNA \(e.sndUna) SND.NXT \(e.sndNxt) RCV.NXT \(e.rcvNxt)",
+                "UNA \(e.sndUna) NXT \(e.sndNxt) RCV.NXT \(e.rcvNxt)",
+                "una \(e.sndUna) nxt \(e.sndNxt) rcv \(e.rcvNxt)",
+            ]
+            var vars = forms.first { $0.count <= half - 2 } ?? forms[forms.count - 1]
             if e.state == .closed { vars = "no TCB" } else if e.state == .listen { vars = "waiting for a SYN" }
             buffer.put(vars, row: row + 1, column: column, style: DemoStyles.muted, limit: half - 2)
         }
