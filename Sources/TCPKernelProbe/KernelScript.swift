@@ -24,8 +24,6 @@ public enum KernelCommand: Equatable, Sendable {
 
 /// The longest `wait` a script may ask for, so a script always ends by itself.
 let longestWaitMilliseconds = 10_000
-/// How long the kernel gets after each call before /proc is read; loopback needs only a moment.
-let settleMilliseconds = 30
 
 private let kernelGrammar = "<host> listen|connect|accept|send|close|abort or wait <ms>; <host> is client or server"
 
@@ -44,8 +42,7 @@ public func runKernelTCPScript(text: String, json: Bool) -> Result<String, Scrip
             case .call(let host, let call): error = sockets.perform(call, on: host)
             case .wait(let ms): sleepMilliseconds(min(ms, longestWaitMilliseconds))
             }
-            sleepMilliseconds(settleMilliseconds)
-            let states = sockets.states()
+            let states = sockets.settledStates()
             out += json
                 ? kernelJSONLine(step: n + 1, event: line.text, states: states, sockets: sockets, error: error)
                 : kernelTextBlock(step: n + 1, event: line.text, states: states, sockets: sockets, error: error)

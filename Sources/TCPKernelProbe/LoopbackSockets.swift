@@ -67,6 +67,19 @@ public final class LoopbackSockets {
         return result
     }
 
+    /// The states once loopback has carried the segments a call caused: read until two
+    /// reads 10 ms apart agree, for at most about 300 ms.
+    public func settledStates() -> [Host: TCPState] {
+        var last = states()
+        for _ in 0..<30 {
+            sleepMilliseconds(10)
+            let now = states()
+            if now == last { return now }
+            last = now
+        }
+        return last
+    }
+
     /// Whether the host's listening socket is open.
     public func isListening(_ host: Host) -> Bool { listener[host] != nil }
 

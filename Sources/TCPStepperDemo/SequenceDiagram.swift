@@ -107,7 +107,8 @@ enum SequenceDiagram {
         case .dropped:
             style = DemoStyles.dropped
             head = "✗"
-            end = span * 3 / 4
+            // Three quarters of the way, but never on top of the label.
+            end = min(span, max(span * 3 / 4, text.count + 4))
         }
         var cells = [Character](repeating: " ", count: span)
         let body = rightward ? 0..<end : (span - end)..<span
@@ -120,7 +121,7 @@ enum SequenceDiagram {
         // The head goes on last so a long label never hides it.
         cells[rightward ? end - 1 : span - end] = head
         buffer.put(String(cells), row: row, column: from, style: style)
-        if case .dropped = record.fate {
+        if case .dropped = record.fate, span - end >= 6 {
             buffer.put("lost", row: row, column: from + (rightward ? end + 1 : span - end - 6), style: DemoStyles.dropped)
         }
     }

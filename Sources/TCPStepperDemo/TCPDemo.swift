@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Render
 import TCPKernelProbe
 import TCPModel
@@ -77,8 +74,7 @@ public final class TCPDemo: DemoScreen {
         case .abort: call = .abort
         }
         let error = sockets.perform(call, on: step.host)
-        // Give loopback a moment to carry the segments before reading /proc.
-        sleepBriefly()
+        _ = sockets.settledStates()
         for host in Host.allCases { sockets.acceptIfWaiting(host) }
         return error.map { "kernel: \(step.host.name) \(step.call.rawValue): \($0)" }
     }
@@ -93,12 +89,5 @@ public final class TCPDemo: DemoScreen {
         }
         view.lastError = error
         state.kernelReported(view)
-    }
-
-    private func sleepBriefly() {
-        // 20 ms: loopback segments are processed almost at once.
-        var request = timespec(tv_sec: 0, tv_nsec: 20_000_000)
-        var remaining = timespec()
-        _ = nanosleep(&request, &remaining)
     }
 }
