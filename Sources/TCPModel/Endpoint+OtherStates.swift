@@ -149,6 +149,8 @@ extension Endpoint {
             sndUna = seg.ack
             removeAcknowledged()
             r.note("SND.UNA advances to \(sndUna).")
+        } else if seg.dataLength == 0, !seg.isFIN, state != .synReceived {
+            r.note("SEG.ACK=\(seg.ack) acknowledges nothing new (SND.UNA=\(sndUna)): a duplicate ACK, ignored (§3.10.7.4, fifth).")
         }
         switch state {
         case .finWait1 where finAcknowledged:

@@ -12,6 +12,8 @@ enum SequenceDiagram {
         var segmentID: Int?
         /// A user call or an error, written between the lifelines when no arrow is.
         var note: String?
+        /// The segment was sent again by a retransmission timeout.
+        var retransmission = false
     }
 
     /// One row per segment sent, plus a row for events that change a state without sending.
@@ -39,6 +41,7 @@ enum SequenceDiagram {
             for (i, id) in step.sent.enumerated() {
                 var row = i == 0 ? labels : Row()
                 row.segmentID = id
+                if case .timeout = step.event { row.retransmission = true }
                 rows.append(row)
             }
         }
@@ -71,7 +74,7 @@ enum SequenceDiagram {
                 buffer.put(label, row: r, column: rightLine + 2, style: DemoStyles.server, limit: labelWidth - 1)
             }
             if let id = row.segmentID, let record = world.record(of: id) {
-                drawArrow(record, into: &buffer, row: r, from: leftLine + 1, to: rightLine - 1)
+                drawArrow(record, retransmission: row.retransmission, into: &buffer, row: r, from: leftLine + 1, to: rightLine - 1)
             } else if let note = row.note {
                 let span = rightLine - leftLine - 1
                 let text = String(note.prefix(span - 2))
@@ -89,10 +92,13 @@ enum SequenceDiagram {
         return String(short.prefix(width))
     }
 
-    private static func drawArrow(_ record: SegmentRecord, into buffer: inout ScreenBuffer, row: Int, from: Int, to: Int) {
+    private static func drawArrow(
+        _ record: SegmentRecord, retransmission: Bool, into buffer: inout ScreenBuffer, row: Int, from: Int, to: Int
+    ) {
         let span = to - from + 1
         let rightward = record.from == .client
-        let text = " " + label(record.segment, fitting: span - 6) + " "
+        let mark = retransmission ? "↻ " : ""
+        let text = " " + mark + label(record.segment, fitting: span - 6 - mark.count) + " "
         let style: Style
         var line: Character = "─"
         var head: Character = rightward ? "▶" : "◀"

@@ -128,3 +128,16 @@ private func keyRows(_ demo: TCPDemo) -> String {
     #expect(d.state.kernel?.states[.server] == .closeWait)
     d.close()
 }
+
+@Test func retransmittedSegmentsAreMarkedInTheSequenceDiagram() {
+    let text = screen(demo(playing: "lost-syn", events: 4), 80, 24)
+    #expect(text.contains("↻ SYN seq="))
+    #expect(text.contains("✗ lost"))
+}
+
+@Test func droppedSegmentTowardTheClientIsMarkedToo() {
+    let d = demo(playing: "handshake", events: 3)
+    _ = d.handle(.char("z"))
+    let text = screen(d, 80, 24)
+    #expect(text.contains("lost  ✗─ SYN+ACK seq="))
+}
