@@ -2,9 +2,12 @@ import TCPModel
 
 /// Where Linux, as seen in kernel mode, differs from the RFC model.
 enum KernelNotes {
-    static func notes(for kernel: TCPDemoState.KernelView) -> [String] {
+    static func notes(for kernel: TCPDemoState.KernelView, lastEvent: TCPEvent?) -> [String] {
         let states = Set(kernel.states.values)
         var notes: [String] = []
+        if case .call(let host, .abort) = lastEvent {
+            notes.append("Linux: the \(host.name)'s socket was closed with SO_LINGER {on, 0 s}, so close(2) sent a RST instead of a FIN; the kernel forgets the connection at once.")
+        }
         if states.contains(.timeWait) {
             notes.append("Linux: TIME-WAIT lasts 60 s (TCP_TIMEWAIT_LEN), not 2 MSL = 4 minutes (RFC 9293 §3.4.2 sets MSL to 2 minutes).")
         }

@@ -128,7 +128,7 @@ enum TCPDemoView {
             lines += TextWrap.wrap(introduction, width: textWidth).map { ($0, Style.plain) }
         }
         if let kernel = state.kernel {
-            for note in KernelNotes.notes(for: kernel) {
+            for note in KernelNotes.notes(for: kernel, lastEvent: world.lastStep?.event) {
                 lines += TextWrap.wrap(note, width: textWidth).map { ($0, DemoStyles.muted) }
             }
         }
