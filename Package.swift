@@ -55,6 +55,15 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
+        .target(name: "TCPModel"),
+        .testTarget(name: "TCPModelTests", dependencies: ["TCPModel"]),
+        // Kernel mode of the TCP stepper: the same calls on real loopback sockets, states from /proc/net/tcp.
+        .target(name: "TCPKernelProbe", dependencies: ["TCPModel"]),
+        .testTarget(name: "TCPKernelProbeTests", dependencies: ["TCPKernelProbe", "TCPModel"]),
+        // The full-screen TCP stepper demo: pure state/update, views into the screen buffer.
+        .target(name: "TCPStepperDemo", dependencies: ["Render", "TCPModel", "TCPKernelProbe"]),
+        .testTarget(name: "TCPStepperDemoTests", dependencies: ["TCPStepperDemo", "TCPModel", "TCPKernelProbe", "Render"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
