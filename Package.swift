@@ -55,6 +55,10 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+
+        // select vs poll vs epoll demo (issue 6): the timed loops in C so they add no cost
+        // of their own (built -O2 even in debug so the demo's numbers match a C build).
+        .target(name: "CIOMux", cSettings: [.unsafeFlags(["-O2"])]),
     ],
     swiftLanguageModes: [.v6]
 )
