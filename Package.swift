@@ -59,6 +59,10 @@ let package = Package(
         // select vs poll vs epoll demo (issue 6): the timed loops in C so they add no cost
         // of their own (built -O2 even in debug so the demo's numbers match a C build).
         .target(name: "CIOMux", cSettings: [.unsafeFlags(["-O2"])]),
+        // The probe (eventfds, the measuring method, a background runner), the JSON
+        // command, and the full-screen demo view.
+        .target(name: "IOMux", dependencies: ["CIOMux", "Render"]),
+        .testTarget(name: "IOMuxTests", dependencies: ["IOMux", "Render"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

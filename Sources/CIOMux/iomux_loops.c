@@ -23,6 +23,7 @@ void nt_time_select(const int *fds, int count, long calls, int expected_ready,
     fd_set readfds;
     int64_t mismatches = 0;
     int ready = 0;
+    int wrong = 0;
     int error = 0;
     int64_t start = now_ns();
     for (long c = 0; c < calls; c++) {
@@ -33,14 +34,16 @@ void nt_time_select(const int *fds, int count, long calls, int expected_ready,
         struct timeval zero = {0, 0};
         ready = select(maxfd + 1, &readfds, NULL, NULL, &zero);
         if (ready != expected_ready) {
-            mismatches++;
-            if (ready < 0 && error == 0) error = errno;
+            if (mismatches++ == 0) {
+                wrong = ready;
+                if (ready < 0) error = errno;
+            }
         }
     }
     int64_t end = now_ns();
     out->elapsed_ns = end - start;
     out->mismatches = mismatches;
-    out->last_ready = ready;
+    out->first_wrong_ready = wrong;
     out->error = error;
 }
 
@@ -48,19 +51,22 @@ void nt_time_poll(struct pollfd *pollfds, int count, long calls, int expected_re
                   nt_iomux_timing *out) {
     int64_t mismatches = 0;
     int ready = 0;
+    int wrong = 0;
     int error = 0;
     int64_t start = now_ns();
     for (long c = 0; c < calls; c++) {
         ready = poll(pollfds, (nfds_t)count, 0);
         if (ready != expected_ready) {
-            mismatches++;
-            if (ready < 0 && error == 0) error = errno;
+            if (mismatches++ == 0) {
+                wrong = ready;
+                if (ready < 0) error = errno;
+            }
         }
     }
     int64_t end = now_ns();
     out->elapsed_ns = end - start;
     out->mismatches = mismatches;
-    out->last_ready = ready;
+    out->first_wrong_ready = wrong;
     out->error = error;
 }
 
@@ -69,19 +75,22 @@ void nt_time_epoll_wait(int epfd, void *events, int max_events, long calls,
     struct epoll_event *evs = events;
     int64_t mismatches = 0;
     int ready = 0;
+    int wrong = 0;
     int error = 0;
     int64_t start = now_ns();
     for (long c = 0; c < calls; c++) {
         ready = epoll_wait(epfd, evs, max_events, 0);
         if (ready != expected_ready) {
-            mismatches++;
-            if (ready < 0 && error == 0) error = errno;
+            if (mismatches++ == 0) {
+                wrong = ready;
+                if (ready < 0) error = errno;
+            }
         }
     }
     int64_t end = now_ns();
     out->elapsed_ns = end - start;
     out->mismatches = mismatches;
-    out->last_ready = ready;
+    out->first_wrong_ready = wrong;
     out->error = error;
 }
 

@@ -18,8 +18,9 @@
 typedef struct nt_iomux_timing {
     int64_t elapsed_ns;
     int64_t mismatches;
-    /// The ready count of the last call (-1 when it failed), for the report.
-    int last_ready;
+    /// The ready count of the first call that disagreed (-1 when it failed);
+    /// meaningful only when mismatches > 0.
+    int first_wrong_ready;
     /// errno of the first failing call, 0 when none failed.
     int error;
 } nt_iomux_timing;
