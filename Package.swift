@@ -63,6 +63,8 @@ let package = Package(
         // command, and the full-screen demo view.
         .target(name: "IOMux", dependencies: ["CIOMux", "Render"]),
         .testTarget(name: "IOMuxTests", dependencies: ["IOMux", "Render"], exclude: ["Snapshots"]),
+        // Benchmark (not a test): Swift beside bench/iomux_ref.c; run through bench/iomux.sh.
+        .executableTarget(name: "IOMuxBench", dependencies: ["IOMux"]),
     ],
     swiftLanguageModes: [.v6]
 )
