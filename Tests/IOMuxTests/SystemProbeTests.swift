@@ -22,7 +22,8 @@ func results(_ events: [ProbeEvent]) -> [ReadinessMeasurement] {
     events.compactMap { if case .result(let m) = $0 { return m } else { return nil } }
 }
 
-// Serialized: the descriptor counts below must not see this suite's own other runs.
+// Every test that opens real descriptors lives here, serialized: the counts and the fd
+// numbers (select's FD_SETSIZE limit) must not see another of these runs.
 @Suite(.serialized) struct SystemProbeTests {
     @Test(arguments: [(10, 1), (10, 10), (100, 7), (500, 3), (900, 0)])
     func everyMethodReportsExactlyKReady(n: Int, k: Int) {
@@ -116,6 +117,17 @@ func results(_ events: [ProbeEvent]) -> [ReadinessMeasurement] {
         #expect(Date().timeIntervalSince(cancelledAt) < 0.5, "cancel takes effect within one timed run")
         seen += runner.drain()
         #expect(seen.last == .cancelled)
+        #expect(eventDescriptorCount() == before)
+    }
+
+    @Test func closingTheRealDemoMidRunFreesEveryDescriptor() {
+        let before = eventDescriptorCount()
+        let demo = IOMuxDemo(fdCounts: [3000], maxFittingN: 19_000)
+        let deadline = Date(timeIntervalSinceNow: 2)
+        while eventDescriptorCount() < before + 3001, Date() < deadline { usleep(1000) }
+        #expect(eventDescriptorCount() >= before + 3001)
+        #expect(demo.handle(.escape) == .close)
+        demo.close()
         #expect(eventDescriptorCount() == before)
     }
 
