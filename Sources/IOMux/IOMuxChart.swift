@@ -49,7 +49,8 @@ enum IOMuxChart {
             buffer.put("┬", row: axisRow, column: c, style: axis)
             let text = String(n)
             let start = min(buffer.width - text.count, max(labelEnd + 1, c - text.count / 2))
-            if start >= labelEnd { labelEnd = buffer.put(text, row: axisRow + 1, column: start, style: Style(.muted)) }
+            // A label pushed past its own tick would name the wrong one: leave it to the table.
+            if start <= c { labelEnd = buffer.put(text, row: axisRow + 1, column: start, style: Style(.muted)) }
         }
         drawLegend(model, into: &buffer, row: top + height - 1)
 

@@ -27,6 +27,19 @@ public enum IOMuxCommand {
         return counts
     }
 
+    /// Checks `--fds` and `--active` before anything is opened; the error's description is
+    /// the one line to print. (Raises the soft RLIMIT_NOFILE to the hard limit.)
+    public static func validate(fds: [Int]?, active: Int) throws {
+        try SystemIOMuxProbe.validate(MeasurementPlan(fdCounts: fds ?? fittingDefaultFdCounts(), active: active))
+    }
+
+    /// The full-screen demo for `nettutor demo iomux [--fds LIST] [--active K]` (without
+    /// --json), refused with an `IOMuxError` when the options cannot run. Measuring starts at once.
+    public static func makeDemo(fds: [Int]? = nil, active: Int = defaultActive) throws -> IOMuxDemo {
+        try validate(fds: fds, active: active)
+        return IOMuxDemo(fdCounts: fds ?? defaultFdCounts, active: active)
+    }
+
     /// Runs the measurement and writes each line as soon as it is measured. Returns the
     /// exit status: 0 on success, 1 when the plan is refused (before anything is opened)
     /// or a system call fails; the reason goes to `errorOutput` as one line.

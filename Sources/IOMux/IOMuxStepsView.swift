@@ -26,7 +26,8 @@ enum IOMuxStepsView {
         let step = model.step
         let heading = "One call, step \(step + 1) of \(titles.count): \(titles[step])"
         buffer.put(heading, row: top, column: 1, style: Style(.heading2, .bold))
-        buffer.put("N=\(ex.fds.count) eventfds (fds 3-\(ex.maxfd)), K=\(ex.k) readable: \(ex.ready.map(String.init).joined(separator: ", "))",
+        let readable = ex.ready.isEmpty ? "none" : ex.ready.map(String.init).joined(separator: ", ")
+        buffer.put("N=\(ex.fds.count) eventfds (fds 3-\(ex.maxfd)), K=\(ex.k) readable: \(readable)",
                    row: top + 1, column: 1, style: Style(.muted))
         var row = top + 2
         for m in MultiplexMethod.allCases {

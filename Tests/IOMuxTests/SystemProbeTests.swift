@@ -131,6 +131,28 @@ func results(_ events: [ProbeEvent]) -> [ReadinessMeasurement] {
         #expect(eventDescriptorCount() == before)
     }
 
+    @Test func runJSONPrintsEveryMethodAndTheAddCostForEachN() throws {
+        var lines: [String] = []
+        let status = IOMuxCommand.runJSON(
+            fds: [10, 1100], active: 2, probe: SystemIOMuxProbe(method: quickMethod),
+            output: { lines.append($0) }, errorOutput: { Issue.record("unexpected error \($0)") })
+        #expect(status == 0)
+        #expect(lines.count == 8)
+        let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        let measured = objects.filter { $0["ns_per_call"] != nil }
+        #expect(measured.count == 5)
+        #expect(measured.allSatisfy { ($0["ready"] as? Int) == 2 && ($0["active"] as? Int) == 2 })
+        #expect(objects.filter { $0["method"] as? String == "epoll_ctl" }.compactMap { $0["fds"] as? Int } == [10, 1100])
+        #expect(objects.contains { $0["method"] as? String == "select" && $0["fds"] as? Int == 1100 && $0["skipped"] != nil })
+    }
+
+    @Test func optionsThatCannotRunAreRefusedBeforeTheDemoOpens() {
+        let before = eventDescriptorCount()
+        #expect(throws: IOMuxError.badActiveCount(active: 20, fds: 10)) { try IOMuxCommand.makeDemo(fds: [10, 100], active: 20) }
+        #expect(throws: IOMuxError.self) { try IOMuxCommand.makeDemo(fds: [60_000_000]) }
+        #expect(eventDescriptorCount() == before)
+    }
+
     @Test func activeDescriptorsAreSpreadEvenly() {
         #expect(WatchedEventfds.activeIndexes(count: 10, active: 1) == [5])
         #expect(WatchedEventfds.activeIndexes(count: 100, active: 4) == [12, 37, 62, 87])
