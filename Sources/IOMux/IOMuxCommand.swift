@@ -47,7 +47,8 @@ public enum IOMuxCommand {
         fds: [Int]? = nil,
         active: Int = defaultActive,
         probe: any IOMuxProbe = SystemIOMuxProbe(),
-        output: (String) -> Void = { print($0) },
+        // write(2) per line, not print: a pipe reader sees each result as it is measured.
+        output: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) },
         errorOutput: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) -> Int32 {
         let plan = MeasurementPlan(fdCounts: fds ?? fittingDefaultFdCounts(), active: active)
