@@ -4,7 +4,10 @@
 # Usage: bench/iomux.sh [--fds 10,100,1000,5000,10000] [--active K] [--rounds R]
 set -eu
 cd "$(dirname "$0")/.."
-swift build -c release --product IOMuxBench >/dev/null
+if ! log=$(swift build -c release --product IOMuxBench 2>&1); then
+    echo "$log" >&2
+    exit 1
+fi
 mkdir -p .build/bench
 cc -O2 -Wall -pthread -o .build/bench/iomux_ref bench/iomux_ref.c
 echo "machine: $(nproc) CPUs; $(lscpu | sed -n 's/^Model name: *//p')"

@@ -24,65 +24,88 @@ enum IOMuxChart {
     /// Width of the y labels ("100 µs") before the axis.
     static let labelWidth = 7
 
-    /// Draws into rows top..<top+height: the plot, the x axis, its labels, the legend.
-    static func draw(_ model: IOMuxModel, into buffer: inout ScreenBuffer, top: Int, height: Int) {
-        let plotHeight = height - 3
-        let x0 = labelWidth + 1
-        let plotWidth = buffer.width - x0 - 4
-        guard plotHeight >= 3, plotWidth >= 10 else { return }
-        let counts = model.measuredPlan?.fdCounts ?? model.fdCounts
-        let values = model.results.compactMap(\.nsPerCall)
-        let axis = Style(.border)
-        for r in top..<(top + plotHeight) { buffer.put("│", row: r, column: labelWidth, style: axis) }
-        let axisRow = top + plotHeight
-        buffer.put("└" + String(repeating: "─", count: plotWidth + 2), row: axisRow, column: labelWidth, style: axis)
+    /// Where things go on screen: N to a column (log scale), ns per call to a row.
+    struct Geometry {
+        let counts: [Int]
+        let x0: Int
+        let plotWidth: Int
+        let top: Int
+        let plotHeight: Int
+        var yAxis: YAxis?
 
-        // x: N on a log scale.
-        let column = { (n: Int) -> Int in
+        func column(_ n: Int) -> Int {
             guard let lo = counts.first, let hi = counts.last, hi > lo else { return x0 + plotWidth / 2 }
             let f = (log10(Double(n)) - log10(Double(lo))) / (log10(Double(hi)) - log10(Double(lo)))
             return x0 + Int((f * Double(plotWidth - 1)).rounded())
         }
+
+        func row(_ ns: Double) -> Int {
+            let f = yAxis?.fraction(ns) ?? 0
+            return top + plotHeight - 1 - Int((f * Double(plotHeight - 1)).rounded())
+        }
+    }
+
+    /// Draws into rows top..<top+height: the plot, the x axis, its labels, the legend.
+    static func draw(_ model: IOMuxModel, into buffer: inout ScreenBuffer, top: Int, height: Int) {
+        let x0 = labelWidth + 1
+        var g = Geometry(
+            counts: model.measuredPlan?.fdCounts ?? model.fdCounts, x0: x0,
+            plotWidth: buffer.width - x0 - 4, top: top, plotHeight: height - 3, yAxis: nil)
+        guard g.plotHeight >= 3, g.plotWidth >= 10 else { return }
+        drawXAxis(g, into: &buffer)
+        drawLegend(model, into: &buffer, row: top + height - 1)
+        let values = model.results.compactMap(\.nsPerCall)
+        guard let maxValue = values.max(), let minValue = values.min() else {
+            buffer.put("waiting for the first result…", row: top + g.plotHeight / 2, column: x0 + 2, style: Style(.muted))
+            return
+        }
+        // y: decades on a log scale; 0, half and a round top on a linear one.
+        let yAxis = YAxis(model.yScale, min: minValue, max: maxValue)
+        g.yAxis = yAxis
+        for tick in yAxis.ticks {
+            let label = tickLabel(tick)
+            buffer.put(label, row: g.row(tick), column: labelWidth - label.count, style: Style(.muted))
+            buffer.put("┤", row: g.row(tick), column: labelWidth, style: Style(.border))
+        }
+        var series: [(MultiplexMethod, [(Int, Int)])] = []
+        for m in MultiplexMethod.allCases {
+            var points: [(Int, Int)] = []
+            for n in g.counts {
+                if let ns = model.result(m, fds: n)?.nsPerCall { points.append((g.column(n), g.row(ns))) }
+            }
+            series.append((m, points))
+        }
+        for (m, points) in series {
+            for i in points.indices.dropFirst() { drawSegment(from: points[i - 1], to: points[i], style: style(m), into: &buffer) }
+        }
+        for (m, points) in series {
+            for (c, r) in points { drawMarker(m, row: r, column: c, into: &buffer) }
+        }
+    }
+
+    /// The y axis line, the x axis with a tick per N, and the N labels under the ticks.
+    private static func drawXAxis(_ g: Geometry, into buffer: inout ScreenBuffer) {
+        let axis = Style(.border)
+        for r in g.top..<(g.top + g.plotHeight) { buffer.put("│", row: r, column: labelWidth, style: axis) }
+        let axisRow = g.top + g.plotHeight
+        buffer.put("└" + String(repeating: "─", count: g.plotWidth + 2), row: axisRow, column: labelWidth, style: axis)
         var labelEnd = 0
-        for n in counts {
-            let c = column(n)
+        for n in g.counts {
+            let c = g.column(n)
             buffer.put("┬", row: axisRow, column: c, style: axis)
             let text = String(n)
             let start = min(buffer.width - text.count, max(labelEnd + 1, c - text.count / 2))
             // A label pushed past its own tick would name the wrong one: leave it to the table.
             if start <= c { labelEnd = buffer.put(text, row: axisRow + 1, column: start, style: Style(.muted)) }
         }
-        drawLegend(model, into: &buffer, row: top + height - 1)
+    }
 
-        guard let maxValue = values.max(), let minValue = values.min() else {
-            buffer.put("waiting for the first result…", row: top + plotHeight / 2, column: x0 + 2, style: Style(.muted))
-            return
-        }
-        // y: decades on a log scale; 0, half and a round top on a linear one.
-        let scale = YAxis(model.yScale, min: minValue, max: maxValue)
-        let rowOf = { (v: Double) -> Int in
-            top + plotHeight - 1 - Int((scale.fraction(v) * Double(plotHeight - 1)).rounded())
-        }
-        for tick in scale.ticks {
-            let label = tickLabel(tick)
-            buffer.put(label, row: rowOf(tick), column: labelWidth - label.count, style: Style(.muted))
-            buffer.put("┤", row: rowOf(tick), column: labelWidth, style: axis)
-        }
-        let points = MultiplexMethod.allCases.map { m in
-            counts.compactMap { n in model.result(m, fds: n)?.nsPerCall.map { (column(n), rowOf($0)) } }
-        }
-        for (m, series) in zip(MultiplexMethod.allCases, points) {
-            for (a, b) in zip(series, series.dropFirst()) { drawSegment(from: a, to: b, style: style(m), into: &buffer) }
-        }
-        let markers = Set(MultiplexMethod.allCases.map(marker))
-        for (m, series) in zip(MultiplexMethod.allCases, points) {
-            for (c, r) in series {
-                // Equal values would hide one marker under another: shift it right.
-                var c = c
-                while c < buffer.width - 1, markers.contains(buffer[r, c].text) { c += 1 }
-                buffer.put(marker(m), row: r, column: c, style: style(m))
-            }
-        }
+    /// Equal values would hide one marker under another: a later one moves right.
+    private static func drawMarker(_ m: MultiplexMethod, row: Int, column: Int, into buffer: inout ScreenBuffer) {
+        let markers = MultiplexMethod.allCases.map(marker)
+        var c = column
+        while c < buffer.width - 1, markers.contains(buffer[row, c].text) { c += 1 }
+        buffer.put(marker(m), row: row, column: c, style: style(m))
     }
 
     /// A dotted line between two points, one dot per column, in the series' color.
