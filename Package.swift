@@ -64,6 +64,16 @@ let package = Package(
         // The full-screen TCP stepper demo: pure state/update, views into the screen buffer.
         .target(name: "TCPStepperDemo", dependencies: ["Render", "TCPModel", "TCPKernelProbe"]),
         .testTarget(name: "TCPStepperDemoTests", dependencies: ["TCPStepperDemo", "TCPModel", "TCPKernelProbe", "Render"], exclude: ["Snapshots"]),
+
+        // select vs poll vs epoll demo (issue 6): the timed loops in C so they add no cost
+        // of their own (built -O2 even in debug so the demo's numbers match a C build).
+        .target(name: "CIOMux", cSettings: [.unsafeFlags(["-O2"])]),
+        // The probe (eventfds, the measuring method, a background runner), the JSON
+        // command, and the full-screen demo view.
+        .target(name: "IOMux", dependencies: ["CIOMux", "Render"]),
+        .testTarget(name: "IOMuxTests", dependencies: ["IOMux", "Render"], exclude: ["Snapshots"]),
+        // Benchmark (not a test): Swift beside bench/iomux_ref.c; run through bench/iomux.sh.
+        .executableTarget(name: "IOMuxBench", dependencies: ["IOMux"]),
     ],
     swiftLanguageModes: [.v6]
 )
