@@ -55,6 +55,11 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+
+        // Quizzes, review and progress (issue 4): pure quiz model and grading, the state file,
+        // the quiz card and session views, and the CLI pieces the lead wires into `nettutor`.
+        .target(name: "QuizKit", dependencies: ["LessonKit", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
