@@ -59,7 +59,9 @@ let package = Package(
         // Quizzes, review and progress (issue 4): pure quiz model and grading, the state file,
         // the quiz card and session views, and the CLI pieces the lead wires into `nettutor`.
         .target(name: "QuizKit", dependencies: ["LessonKit", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StateStore", dependencies: ["QuizKit"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
