@@ -60,8 +60,10 @@ let package = Package(
         // the quiz card and session views, and the CLI pieces the lead wires into `nettutor`.
         .target(name: "QuizKit", dependencies: ["LessonKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "StateStore", dependencies: ["QuizKit"]),
-        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"]),
+        .target(name: "QuizCommands", dependencies: ["QuizKit", "StateStore", "LessonKit"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"], exclude: ["Snapshots"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit"]),
+        .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

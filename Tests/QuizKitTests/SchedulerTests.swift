@@ -107,3 +107,22 @@ let day = 86_400.0
         #expect(s?.intervalDays == SM2.maximumIntervalDays)
     }
 }
+
+@Suite struct ReviewQueueTests {
+    let questions = parse(sampleQuiz).questions
+
+    @Test func onlyAnsweredQuestionsThatAreDueComeBackMissedFirst() {
+        var s = ProgressState()
+        s.record(QuestionKey(lesson: "tcp", question: "tf"), correct: true, at: t0)              // due t0 + 1 day
+        s.record(QuestionKey(lesson: "tcp", question: "syn-flag"), correct: true, at: t0 - 5 * day) // due t0 - 4 days
+        s.record(QuestionKey(lesson: "tcp", question: "port"), correct: false, at: t0)            // due at once
+        let due = ReviewQueue.due(state: s, lessons: [("tcp", questions)], dueBy: t0 + 60)
+        #expect(due.map(\.question.id) == ["port", "syn-flag"])
+    }
+
+    @Test func questionsNoLongerInTheLessonAreSkipped() {
+        var s = ProgressState()
+        s.record(QuestionKey(lesson: "tcp", question: "removed"), correct: false, at: t0)
+        #expect(ReviewQueue.due(state: s, lessons: [("tcp", questions)], dueBy: t0 + day).isEmpty)
+    }
+}

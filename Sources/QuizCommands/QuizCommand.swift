@@ -1,0 +1,71 @@
+import Foundation
+import LessonKit
+import QuizKit
+import StateStore
+
+/// The line-by-line side of `nettutor quiz <id>` and `nettutor review` (stdin not a
+/// terminal). The lead's ArgumentParser commands call these; the terminal side uses
+/// `QuizSession` (module QuizUI).
+public enum QuizCommand {
+    /// `nettutor quiz <id>` without a terminal. Every answer is saved at once.
+    /// - Returns: the exit status (0, or 2 for an unknown lesson after printing to `errors`).
+    public static func runLines(lessonID: String, course: Course, store: StateFile,
+                                readLine: () -> String?, write: (String) -> Void, errors: @escaping (String) -> Void,
+                                seed: UInt64? = nil, now: @escaping () -> Date = Date.init) -> Int32 {
+        let quizzes = CourseQuizzes(course: course)
+        guard let entry = quizzes.entry(lessonID) else {
+            errors(UnknownLesson(id: lessonID, known: course.lessons.map(\.id)).description + "\n")
+            return 2
+        }
+        let items = quizzes.items(lesson: lessonID)
+        guard !items.isEmpty else {
+            write("The lesson '\(lessonID)' has no quiz questions.\n")
+            return 0
+        }
+        let quiz = LineQuiz(title: "Quiz: \(entry.lesson.meta.title)", items: items)
+        run(quiz, store: store, readLine: readLine, write: write, errors: errors, seed: seed, now: now)
+        return 0
+    }
+
+    /// `nettutor review` without a terminal: today's due questions across the course.
+    public static func reviewLines(course: Course, store: StateFile, readLine: () -> String?,
+                                   write: (String) -> Void, errors: @escaping (String) -> Void,
+                                   seed: UInt64? = nil, now: @escaping () -> Date = Date.init) -> Int32 {
+        let items = dueItems(course: course, state: store.state, now: now())
+        guard !items.isEmpty else {
+            write("Nothing to review today.\n")
+            return 0
+        }
+        run(LineQuiz(title: "Review", items: items), store: store, readLine: readLine, write: write,
+            errors: errors, seed: seed, now: now)
+        return 0
+    }
+
+    /// The questions `nettutor review` asks now (also for the TUI's review session).
+    public static func dueItems(course: Course, state: ProgressState, now: Date) -> [QuizItem] {
+        ReviewQueue.due(state: state, lessons: CourseQuizzes(course: course).questionTable,
+                        dueBy: ReviewQueue.endOfDay(now))
+    }
+
+    /// Saves one answer; the closure the quiz views and runners call.
+    public static func recorder(store: StateFile, errors: @escaping (String) -> Void,
+                                now: @escaping () -> Date = Date.init) -> (QuizItem, Bool) -> Void {
+        var reported = false
+        return { item, correct in
+            do {
+                try store.update { $0.record(item.key, correct: correct, at: now(), lessonQuestions: item.lessonQuestions) }
+            } catch {
+                // Said once: the quiz goes on, answers stay in memory for this run.
+                if !reported { errors("nettutor: \(error)\n") }
+                reported = true
+            }
+        }
+    }
+
+    static func run(_ quiz: LineQuiz, store: StateFile, readLine: () -> String?, write: (String) -> Void,
+                    errors: @escaping (String) -> Void, seed: UInt64?, now: @escaping () -> Date) {
+        var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let record = recorder(store: store, errors: errors, now: now)
+        _ = quiz.run(readLine: readLine, write: write, record: record, generator: &generator)
+    }
+}
