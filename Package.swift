@@ -61,8 +61,10 @@ let package = Package(
         .target(name: "QuizKit", dependencies: ["LessonKit", .product(name: "Yams", package: "Yams")]),
         .target(name: "StateStore", dependencies: ["QuizKit"]),
         .target(name: "QuizCommands", dependencies: ["QuizKit", "StateStore", "LessonKit"]),
+        .target(name: "QuizUI", dependencies: ["QuizKit", "Render", "LessonKit"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"], exclude: ["Snapshots"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit"]),
+        .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render"], exclude: ["Snapshots"]),
         .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]

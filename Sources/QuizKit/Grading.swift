@@ -79,17 +79,21 @@ extension Question {
     }
 
     /// The right answer in words.
-    public var expectedAnswer: String {
+    public var expectedAnswer: String { expectedAnswer(inline: { $0 }) }
+
+    /// The right answer with each option or item passed through `inline` (to drop or render
+    /// its Markdown inline formatting).
+    public func expectedAnswer(inline: (String) -> String) -> String {
         switch kind {
         case .single(let options), .multiple(let options):
-            return options.indices.filter { options[$0].correct }.map { "\($0 + 1). \(options[$0].text)" }
+            return options.indices.filter { options[$0].correct }.map { "\($0 + 1). \(inline(options[$0].text))" }
                 .joined(separator: "; ")
         case .trueFalse(let answer, _):
             return answer ? "true" : "false"
         case .order(let items, _):
-            return items.joined(separator: " → ")
+            return items.map(inline).joined(separator: " → ")
         case .text(let answers, _):
-            return answers.first ?? ""
+            return inline(answers.first ?? "")
         case .number(let answer, let tolerance, let unit, _):
             var s = NumberAnswer.format(answer)
             if tolerance > 0 { s += " ± " + NumberAnswer.format(tolerance) }

@@ -125,7 +125,7 @@ public struct LineQuiz {
     }
 
     static func feedbackText(_ f: Feedback, item: QuizItem) -> String {
-        var out = f.correct ? "right.\n" : "wrong. The answer: \(PlainInline.text(f.expected))\n"
+        var out = f.correct ? "right.\n" : "wrong. The answer: \(item.question.expectedAnswer(inline: PlainInline.text))\n"
         for note in f.notes {
             switch note.kind {
             case .picked: out += "You picked \"\(PlainInline.text(note.choice ?? ""))\": \(PlainInline.text(note.text))\n"
