@@ -35,6 +35,8 @@ public struct QuestionCard: Equatable, Sendable {
     /// An answer that did not fit (shown until the next key).
     public private(set) var problem: String?
     public private(set) var feedback: Feedback?
+    /// The verdict of the latest answer saved before this card was made (nil: never answered).
+    public var lastTime: Bool?
     let initialArrangement: [Int]
 
     public init(item: QuizItem, arrangement: [Int]) {

@@ -41,6 +41,9 @@ public enum QuestionCardView {
             rows += feedbackRows(feedback, question: card.question, width: width)
             rows.append([])
         }
+        if let last = card.lastTime, !card.isAnswered {
+            rows.append([Span("Last time: ", Style(.muted)), last ? Span("✓ right", rightStyle) : Span("✗ wrong", wrongStyle)])
+        }
         rows += SpanText.wrap([Span(hint(card), hintStyle)], width: width)
         return CardBody(rows: rows, cursor: cursor)
     }

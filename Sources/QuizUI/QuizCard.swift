@@ -8,16 +8,24 @@ public struct QuizCard: Equatable, Sendable {
     public private(set) var cards: [QuestionCard]
     public private(set) var current = 0
 
-    public init(items: [QuizItem], seed: UInt64) {
+    /// - Parameter state: when given, each question shows how its latest saved answer went.
+    public init(items: [QuizItem], seed: UInt64, state: ProgressState? = nil) {
         var generator = SeededGenerator(seed: seed)
-        cards = items.map { QuestionCard(item: $0, generator: &generator) }
+        cards = items.map { item in
+            var card = QuestionCard(item: item, generator: &generator)
+            card.lastTime = state?.progress(of: item.key)?.answers.last?.correct
+            return card
+        }
     }
 
-    /// The questions of one quiz block of lesson `lesson` (`allQuestionIDs`: every question
-    /// id of the lesson, for the lesson score).
-    public init(lesson: String, blockSource: String, blockLine: Int, allQuestionIDs: [String], seed: UInt64) {
+    /// The questions of one quiz block (a `FocusTarget.quiz(source:line:)`) of lesson
+    /// `lesson`; `allQuestionIDs` are every question id of the lesson, for its score
+    /// (`QuizBlocks.questions(in: document).map(\.id)`).
+    public init(lesson: String, blockSource: String, blockLine: Int, allQuestionIDs: [String], seed: UInt64,
+                state: ProgressState? = nil) {
         let questions = QuizParser.parse(source: blockSource, blockLine: blockLine, file: lesson).questions
-        self.init(items: questions.map { QuizItem(lesson: lesson, question: $0, lessonQuestions: allQuestionIDs) }, seed: seed)
+        self.init(items: questions.map { QuizItem(lesson: lesson, question: $0, lessonQuestions: allQuestionIDs) },
+                  seed: seed, state: state)
     }
 
     public var card: QuestionCard? { cards.indices.contains(current) ? cards[current] : nil }

@@ -167,3 +167,20 @@ import Testing
         #expect(e.text.isEmpty)
     }
 }
+
+@Suite struct QuizCardHistoryTests {
+    @Test func cardShowsHowTheLastSavedAnswerWent() throws {
+        var state = ProgressState()
+        state.record(fixtureItems[0].key, correct: false, at: .init(timeIntervalSince1970: 0))
+        let c = QuizCard(items: [fixtureItems[0]], seed: 1, state: state)
+        #expect(c.card?.lastTime == false)
+        try expectSnapshot(cardText(c), named: "single-last-time-wrong")
+    }
+
+    @Test func blockCardFromAFocusTargetParsesItsQuestions() {
+        let c = QuizCard(lesson: "tcp", blockSource: fixtureQuiz, blockLine: 40, allQuestionIDs: ["x"], seed: 1)
+        #expect(c.cards.count == 5)
+        #expect(c.cards[0].item.lessonQuestions == ["x"])
+        #expect(c.title == "Quiz 1/5 · pick one")
+    }
+}
