@@ -11,10 +11,11 @@ public final class QuizSession: DemoScreen {
     public private(set) var outcome: QuizOutcome
     let onAnswer: (QuizItem, Bool) -> Void
 
-    public init(title: String, items: [QuizItem], seed: UInt64, onAnswer: @escaping (QuizItem, Bool) -> Void) {
+    /// - Parameter state: when given, each question shows how its latest saved answer went.
+    public init(title: String, items: [QuizItem], seed: UInt64, state: ProgressState? = nil,
+                onAnswer: @escaping (QuizItem, Bool) -> Void) {
         self.title = title
-        var generator = SeededGenerator(seed: seed)
-        self.cards = items.map { QuestionCard(item: $0, generator: &generator) }
+        self.cards = QuizCard(items: items, seed: seed, state: state).cards
         self.outcome = QuizOutcome(total: items.count)
         self.onAnswer = onAnswer
     }
