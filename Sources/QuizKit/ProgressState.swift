@@ -31,6 +31,17 @@ public struct ProgressState: Codable, Equatable, Sendable {
         questions = try c.decodeIfPresent([String: QuestionProgress].self, forKey: .questions) ?? [:]
         lessons = try c.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
         positions = try c.decodeIfPresent([String: Position].self, forKey: .positions) ?? [:]
+        // The reader's first state file kept the position inside each lesson entry
+        // (`lessons.<id>.position`); carry those over so switching files loses nothing.
+        if let legacy = try? c.decodeIfPresent([String: LegacyLessonEntry].self, forKey: .lessons) {
+            for (id, entry) in legacy where positions[id] == nil {
+                if let p = entry.position { positions[id] = p }
+            }
+        }
+    }
+
+    private struct LegacyLessonEntry: Decodable {
+        var position: Position?
     }
 
     public func progress(of key: QuestionKey) -> QuestionProgress? {
@@ -150,6 +161,17 @@ public struct LessonProgress: Codable, Equatable, Sendable {
         self.sectionsSeen = sectionsSeen
         self.bestScore = bestScore
         self.lastScore = lastScore
+    }
+
+    enum CodingKeys: String, CodingKey { case sectionsSeen, bestScore, lastScore }
+
+    /// Every field is optional on disk, so entries written by the reader's first state file
+    /// (with `position` and `sectionCount`) load too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sectionsSeen = try c.decodeIfPresent(Set<String>.self, forKey: .sectionsSeen) ?? []
+        bestScore = try c.decodeIfPresent(QuizScore.self, forKey: .bestScore)
+        lastScore = try c.decodeIfPresent(QuizScore.self, forKey: .lastScore)
     }
 
     /// The share of `anchors` (the lesson's headings) seen, 0...1.

@@ -63,8 +63,14 @@ public final class StateFile {
             var fresh = load(fallback: state)
             change(&fresh)
             state = fresh
-            try save(fresh)
+            try writeAtomically(fresh)
         }
+    }
+
+    /// Writes a whole in-memory state (e.g. the reader's debounced save) by merging it into
+    /// the freshest copy on disk (`ProgressState.merge`), so no other instance's answers are lost.
+    public func save(merging copy: ProgressState) throws(StateFileError) {
+        try update { $0.merge(copy) }
     }
 
     /// Re-reads the file (to see another instance's answers).
@@ -159,7 +165,7 @@ public final class StateFile {
 
     // MARK: Writing
 
-    func save(_ state: ProgressState) throws(StateFileError) {
+    func writeAtomically(_ state: ProgressState) throws(StateFileError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         encoder.dateEncodingStrategy = .secondsSince1970

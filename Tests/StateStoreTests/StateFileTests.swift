@@ -178,3 +178,30 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
         #expect(StateDirectory.resolve(environment: [:]) == nil)
     }
 }
+
+@Suite struct StateFileMergeTests {
+    @Test func savingAStaleWholeCopyKeepsAnswersAnotherInstanceSaved() throws {
+        let dir = scratchDirectory()
+        let reader = try StateFile(directory: dir)
+        var appCopy = reader.state
+        // Meanwhile another instance saves an answer.
+        try StateFile(directory: dir).update { $0.record(key, correct: true, at: now) }
+        appCopy.positions["tcp"] = Position(block: 7, offset: 1)
+        try reader.save(merging: appCopy)
+        let saved = try StateFile(directory: dir).state
+        #expect(saved.progress(of: key)?.answers.count == 1)
+        #expect(saved.positions["tcp"] == Position(block: 7, offset: 1))
+    }
+
+    @Test func fileFromTheReadersFirstFormatLoadsWithItsPositions() throws {
+        let dir = scratchDirectory()
+        writeText("""
+            {"version": 1, "lessons": {"tcp": {"position": {"block": 3, "offset": 2},
+             "sectionsSeen": ["intro"], "sectionCount": 5}}}
+            """, to: dir + "/state.json")
+        let store = try StateFile(directory: dir)
+        #expect(store.notices.isEmpty)
+        #expect(store.state.positions["tcp"] == Position(block: 3, offset: 2))
+        #expect(store.state.lessons["tcp"]?.sectionsSeen == ["intro"])
+    }
+}
