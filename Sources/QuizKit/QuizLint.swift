@@ -118,3 +118,21 @@ public struct SeeLink: Sendable, Equatable {
         lesson + ".md" + (anchor.map { "#" + $0 } ?? "")
     }
 }
+
+/// Plugs quiz checks into a per-block lint hook of the shape
+/// `(source, blockLine, file, resolve) -> [Diagnostic]` (LessonKit's `Linter.QuizCheck`).
+public enum QuizLint {
+    /// A check that remembers ids per file across calls, so duplicates in different quiz
+    /// blocks of one lesson are caught. Use one per lint run.
+    public static func makeCheck() -> (String, Int, String, (String) -> Bool) -> [Diagnostic] {
+        final class SeenIDs {
+            var byFile: [String: [String: Int]] = [:]
+        }
+        let seen = SeenIDs()
+        return { source, blockLine, file, resolve in
+            var ids = seen.byFile[file] ?? [:]
+            defer { seen.byFile[file] = ids }
+            return lintQuiz(source: source, blockLine: blockLine, file: file, seenIDs: &ids, resolveSee: resolve)
+        }
+    }
+}

@@ -171,3 +171,13 @@ let sampleQuiz = """
         #expect(diags.map(\.description) == ["t.md:13:3: error: quiz 'a': duplicate question id (first used on line 4)"])
     }
 }
+
+@Suite struct QuizLintHookTests {
+    @Test func hookCatchesDuplicatesAcrossBlocksOfOneFileOnly() {
+        let check = QuizLint.makeCheck()
+        let q = "- id: a\n  type: truefalse\n  prompt: p\n  explain: e\n  answer: true\n"
+        #expect(check(q, 10, "x.md", { _ in true }).isEmpty)
+        #expect(check(q, 10, "y.md", { _ in true }).isEmpty)
+        #expect(check(q, 30, "x.md", { _ in true }).map(\.message) == ["quiz 'a': duplicate question id (first used on line 11)"])
+    }
+}
