@@ -6,7 +6,7 @@ import StateStore
 /// `nettutor progress [--json]` and `nettutor progress --reset [<id>] [--yes]`.
 public enum ProgressCommand {
     /// Prints the progress table (or JSON). Exit status 0.
-    public static func show(course: Course, store: StateFile, json: Bool, write: (String) -> Void,
+    public static func show(course: Course, store: ProgressStore, json: Bool, write: (String) -> Void,
                             now: Date = Date()) -> Int32 {
         let reports = ProgressReport.lessons(course: course, state: store.state, now: now)
         write(json ? ProgressReport.json(reports) : ProgressReport.text(reports))
@@ -18,7 +18,7 @@ public enum ProgressCommand {
     /// that prints the question and reads y/N from the terminal (false when there is none).
     /// - Returns: 0 when erased, 1 when the learner said no, 2 for an unknown lesson,
     ///   1 when the state could not be saved.
-    public static func reset(lessonID: String?, course: Course, store: StateFile, yes: Bool,
+    public static func reset(lessonID: String?, course: Course, store: ProgressStore, yes: Bool,
                              confirm: (String) -> Bool, write: (String) -> Void, errors: (String) -> Void) -> Int32 {
         // A lesson that left the course can still be reset while the state mentions it.
         if let id = lessonID, course.lesson(id: id) == nil, !mentions(store.state, lesson: id) {
@@ -41,7 +41,7 @@ public enum ProgressCommand {
         return 0
     }
 
-    static func mentions(_ state: ProgressState, lesson id: String) -> Bool {
+    static func mentions(_ state: LearnerProgress, lesson id: String) -> Bool {
         state.lessons[id] != nil || state.positions[id] != nil || !state.answeredKeys(lesson: id).isEmpty
     }
 }

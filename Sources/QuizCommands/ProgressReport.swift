@@ -22,15 +22,15 @@ public struct LessonReport: Codable, Equatable, Sendable {
 
 /// `nettutor progress [--json]`: pure functions from the course and the state to text.
 public enum ProgressReport {
-    public static func lessons(course: Course, state: ProgressState, now: Date) -> [LessonReport] {
+    public static func lessons(course: Course, state: LearnerProgress, now: Date) -> [LessonReport] {
         lessons(quizzes: CourseQuizzes(course: course), state: state, now: now)
     }
 
-    public static func lessons(quizzes: CourseQuizzes, state: ProgressState, now: Date) -> [LessonReport] {
+    public static func lessons(quizzes: CourseQuizzes, state: LearnerProgress, now: Date) -> [LessonReport] {
         let dueBy = ReviewQueue.endOfDay(now)
         return quizzes.entries.map { entry in
             let id = entry.lesson.id
-            let progress = state.lessons[id] ?? LessonProgress()
+            let progress = state.lessons[id] ?? LessonRecord()
             let sections = Set(entry.anchors)
             let answered = entry.questions.filter { state.progress(of: QuestionKey(lesson: id, question: $0.id)) != nil }.count
             return LessonReport(

@@ -9,7 +9,7 @@ import StateStore
 public enum QuizCommand {
     /// `nettutor quiz <id>` without a terminal. Every answer is saved at once.
     /// - Returns: the exit status (0, or 2 for an unknown lesson after printing to `errors`).
-    public static func runLines(lessonID: String, course: Course, store: StateFile,
+    public static func runLines(lessonID: String, course: Course, store: ProgressStore,
                                 readLine: () -> String?, write: (String) -> Void, errors: @escaping (String) -> Void,
                                 seed: UInt64? = nil, now: @escaping () -> Date = Date.init) -> Int32 {
         let quizzes = CourseQuizzes(course: course)
@@ -28,7 +28,7 @@ public enum QuizCommand {
     }
 
     /// `nettutor review` without a terminal: today's due questions across the course.
-    public static func reviewLines(course: Course, store: StateFile, readLine: () -> String?,
+    public static func reviewLines(course: Course, store: ProgressStore, readLine: () -> String?,
                                    write: (String) -> Void, errors: @escaping (String) -> Void,
                                    seed: UInt64? = nil, now: @escaping () -> Date = Date.init) -> Int32 {
         let items = dueItems(course: course, state: store.state, now: now())
@@ -42,13 +42,13 @@ public enum QuizCommand {
     }
 
     /// The questions `nettutor review` asks now (also for the TUI's review session).
-    public static func dueItems(course: Course, state: ProgressState, now: Date) -> [QuizItem] {
+    public static func dueItems(course: Course, state: LearnerProgress, now: Date) -> [QuizItem] {
         ReviewQueue.due(state: state, lessons: CourseQuizzes(course: course).questionTable,
                         dueBy: ReviewQueue.endOfDay(now))
     }
 
     /// Saves one answer; the closure the quiz views and runners call.
-    public static func recorder(store: StateFile, errors: @escaping (String) -> Void,
+    public static func recorder(store: ProgressStore, errors: @escaping (String) -> Void,
                                 now: @escaping () -> Date = Date.init) -> (QuizItem, Bool) -> Void {
         var reported = false
         return { item, correct in
@@ -62,9 +62,9 @@ public enum QuizCommand {
         }
     }
 
-    static func run(_ quiz: LineQuiz, store: StateFile, readLine: () -> String?, write: (String) -> Void,
+    static func run(_ quiz: LineQuiz, store: ProgressStore, readLine: () -> String?, write: (String) -> Void,
                     errors: @escaping (String) -> Void, seed: UInt64?, now: @escaping () -> Date) {
-        var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        var generator = SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max))
         let record = recorder(store: store, errors: errors, now: now)
         _ = quiz.run(readLine: readLine, write: write, record: record, generator: &generator)
     }

@@ -6,7 +6,7 @@ import Foundation
 public enum ReviewQueue {
     /// - Parameter lessons: each lesson's id and questions, in course order.
     /// - Parameter dueBy: usually the end of today, so everything due today is in.
-    public static func due(state: ProgressState, lessons: [(id: String, questions: [Question])], dueBy: Date) -> [QuizItem] {
+    public static func due(state: LearnerProgress, lessons: [(id: String, questions: [Question])], dueBy: Date) -> [QuizItem] {
         var found: [(item: QuizItem, missed: Bool, due: Date)] = []
         for lesson in lessons {
             let items = QuizItem.all(in: lesson.id, questions: lesson.questions)
@@ -25,7 +25,7 @@ public enum ReviewQueue {
     }
 
     /// How many of a lesson's questions are due by `dueBy`.
-    public static func dueCount(state: ProgressState, lesson: String, questions: [Question], dueBy: Date) -> Int {
+    public static func dueCount(state: LearnerProgress, lesson: String, questions: [Question], dueBy: Date) -> Int {
         due(state: state, lessons: [(lesson, questions)], dueBy: dueBy).count
     }
 

@@ -1,6 +1,6 @@
 /// SplitMix64 (Steele, Lea, Flood 2014): a tiny seedable generator, so tests and snapshots
 /// see the same shuffle every run.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     var state: UInt64
 
     public init(seed: UInt64) {

@@ -9,8 +9,8 @@ public struct QuizCard: Equatable, Sendable {
     public private(set) var current = 0
 
     /// - Parameter state: when given, each question shows how its latest saved answer went.
-    public init(items: [QuizItem], seed: UInt64, state: ProgressState? = nil) {
-        var generator = SeededGenerator(seed: seed)
+    public init(items: [QuizItem], seed: UInt64, state: LearnerProgress? = nil) {
+        var generator = SplitMix64(seed: seed)
         cards = items.map { item in
             var card = QuestionCard(item: item, generator: &generator)
             card.lastTime = state?.progress(of: item.key)?.answers.last?.correct
@@ -22,7 +22,7 @@ public struct QuizCard: Equatable, Sendable {
     /// `lesson`; `allQuestionIDs` are every question id of the lesson, for its score
     /// (`QuizBlocks.questions(in: document).map(\.id)`).
     public init(lesson: String, blockSource: String, blockLine: Int, allQuestionIDs: [String], seed: UInt64,
-                state: ProgressState? = nil) {
+                state: LearnerProgress? = nil) {
         let questions = QuizParser.parse(source: blockSource, blockLine: blockLine, file: lesson).questions
         self.init(items: questions.map { QuizItem(lesson: lesson, question: $0, lessonQuestions: allQuestionIDs) },
                   seed: seed, state: state)

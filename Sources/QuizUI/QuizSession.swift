@@ -12,7 +12,7 @@ public final class QuizSession: DemoScreen {
     let onAnswer: (QuizItem, Bool) -> Void
 
     /// - Parameter state: when given, each question shows how its latest saved answer went.
-    public init(title: String, items: [QuizItem], seed: UInt64, state: ProgressState? = nil,
+    public init(title: String, items: [QuizItem], seed: UInt64, state: LearnerProgress? = nil,
                 onAnswer: @escaping (QuizItem, Bool) -> Void) {
         self.title = title
         self.cards = QuizCard(items: items, seed: seed, state: state).cards

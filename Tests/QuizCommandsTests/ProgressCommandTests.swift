@@ -7,8 +7,8 @@ import Testing
 
 @Suite struct ProgressCommandTests {
     /// A store where tcp has one section read, one wrong and one right answer.
-    func storeWithProgress() throws -> StateFile {
-        let store = try StateFile(directory: scratchDirectory())
+    func storeWithProgress() throws -> ProgressStore {
+        let store = try ProgressStore(directory: scratchDirectory())
         let ids = ["syn-flag", "rtt"]
         try store.update {
             $0.markSectionSeen(lesson: "tcp", anchor: "the-three-way-handshake")
@@ -59,7 +59,7 @@ import Testing
         #expect(status == 1)
         #expect(asked == ["Erase all progress for lesson 'tcp' (answers, review schedule, sections read, reading position)? [y/N] "])
         #expect(console.output == "Nothing erased.\n")
-        #expect(try StateFile(directory: store.directory).state.answeredKeys().count == 2)
+        #expect(try ProgressStore(directory: store.directory).state.answeredKeys().count == 2)
     }
 
     @Test func resetOfOneLessonWithYesDoesNotAsk() throws {
@@ -69,7 +69,7 @@ import Testing
                                            confirm: { _ in Issue.record("asked"); return false },
                                            write: console.write, errors: console.error)
         #expect(status == 0)
-        let saved = try StateFile(directory: store.directory).state
+        let saved = try ProgressStore(directory: store.directory).state
         #expect(saved.answeredKeys().isEmpty && saved.positions["tcp"] == nil)
     }
 
@@ -78,7 +78,7 @@ import Testing
         let console = Console([])
         _ = ProgressCommand.reset(lessonID: nil, course: course, store: store, yes: false, confirm: { _ in true },
                                   write: console.write, errors: console.error)
-        #expect(try StateFile(directory: store.directory).state == ProgressState())
+        #expect(try ProgressStore(directory: store.directory).state == LearnerProgress())
         #expect(console.output == "Erased all progress.\n")
     }
 

@@ -7,7 +7,7 @@ func runLines(_ items: [QuizItem], _ input: [String], seed: UInt64 = 1) -> (outp
     var lines = input[...]
     var output = ""
     var recorded: [String] = []
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     let outcome = LineQuiz(title: "Quiz: TCP", items: items).run(
         readLine: { lines.popFirst() }, write: { output += $0 },
         record: { recorded.append("\($0.key)=\($1)") }, generator: &generator)
@@ -72,13 +72,13 @@ let tcpItems = QuizItem.all(in: "tcp", questions: tcpQuestions)
 
 @Suite struct LineQuizTests {
     @Test func orderItemsAreNeverListedInTheRightOrder() throws {
-        var g = SeededGenerator(seed: 7)
+        var g = SplitMix64(seed: 7)
         for _ in 0..<50 { #expect(tcpQuestions[0].listedOrder(using: &g) != [0, 1, 2]) }
     }
 
     /// The line that answers the order question right when the run uses `seed`.
     func rightOrder(seed: UInt64) -> String {
-        var g = SeededGenerator(seed: seed)
+        var g = SplitMix64(seed: seed)
         let listed = tcpQuestions[0].listedOrder(using: &g)
         return (0..<3).map { String(listed.firstIndex(of: $0)! + 1) }.joined(separator: " ")
     }

@@ -7,8 +7,8 @@ import Testing
     let ack = QuestionKey(lesson: "tcp", question: "ack")
 
     @Test func answersFromBothCopiesAreKept() {
-        var a = ProgressState()
-        var b = ProgressState()
+        var a = LearnerProgress()
+        var b = LearnerProgress()
         a.record(syn, correct: true, at: t0)
         b.record(ack, correct: false, at: t0)
         a.merge(b)
@@ -16,8 +16,8 @@ import Testing
     }
 
     @Test func logsOfTheSameQuestionAreUnitedInTimeOrderAndTheScheduleReplayed() {
-        var a = ProgressState()
-        var b = ProgressState()
+        var a = LearnerProgress()
+        var b = LearnerProgress()
         a.record(syn, correct: true, at: t0)
         b.record(syn, correct: true, at: t0)
         b.record(syn, correct: true, at: t0 + 6 * day)   // b saw one more right answer
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func mergingTheSameCopyChangesNothing() {
-        var a = ProgressState()
+        var a = LearnerProgress()
         a.record(syn, correct: true, at: t0, lessonQuestions: ["syn"])
         a.markSectionSeen(lesson: "tcp", anchor: "x")
         let before = a
@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func sectionsUniteAndTheOtherCopysPositionWins() {
-        var disk = ProgressState()
-        var app = ProgressState()
+        var disk = LearnerProgress()
+        var app = LearnerProgress()
         disk.markSectionSeen(lesson: "tcp", anchor: "a")
         disk.positions["tcp"] = Position(block: 1, offset: 0)
         disk.positions["dns"] = Position(block: 9, offset: 0)
@@ -53,10 +53,10 @@ import Testing
     }
 
     @Test func bestScoreIsTheHigherAndLastScoreTheLater() {
-        var a = ProgressState()
-        var b = ProgressState()
-        a.lessons["tcp"] = LessonProgress(bestScore: QuizScore(right: 3, total: 4, at: t0), lastScore: QuizScore(right: 3, total: 4, at: t0))
-        b.lessons["tcp"] = LessonProgress(bestScore: QuizScore(right: 1, total: 4, at: t0 + day), lastScore: QuizScore(right: 1, total: 4, at: t0 + day))
+        var a = LearnerProgress()
+        var b = LearnerProgress()
+        a.lessons["tcp"] = LessonRecord(bestScore: QuizScore(right: 3, total: 4, at: t0), lastScore: QuizScore(right: 3, total: 4, at: t0))
+        b.lessons["tcp"] = LessonRecord(bestScore: QuizScore(right: 1, total: 4, at: t0 + day), lastScore: QuizScore(right: 1, total: 4, at: t0 + day))
         a.merge(b)
         #expect(a.lessons["tcp"]?.bestScore?.right == 3)
         #expect(a.lessons["tcp"]?.lastScore?.right == 1)

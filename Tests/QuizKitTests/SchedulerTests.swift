@@ -55,11 +55,11 @@ let day = 86_400.0
     }
 }
 
-@Suite struct ProgressStateTests {
+@Suite struct LearnerProgressTests {
     let key = QuestionKey(lesson: "tcp", question: "syn")
 
     @Test func recordKeepsTheAnswerLogAndSchedule() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         s.record(key, correct: false, at: t0)
         s.record(key, correct: true, at: t0.addingTimeInterval(60))
         #expect(s.progress(of: key)?.answers.map(\.correct) == [false, true])
@@ -67,7 +67,7 @@ let day = 86_400.0
     }
 
     @Test func lastScoreCountsLatestAnswersAndBestKeepsTheMaximum() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         let ids = ["syn", "ack"]
         s.record(QuestionKey(lesson: "tcp", question: "syn"), correct: true, at: t0, lessonQuestions: ids)
         s.record(QuestionKey(lesson: "tcp", question: "ack"), correct: true, at: t0, lessonQuestions: ids)
@@ -77,20 +77,20 @@ let day = 86_400.0
     }
 
     @Test func answerLogIsCapped() {
-        var s = ProgressState()
-        for i in 0..<(ProgressState.answersKept + 5) { s.record(key, correct: true, at: t0.addingTimeInterval(Double(i))) }
-        #expect(s.progress(of: key)?.answers.count == ProgressState.answersKept)
+        var s = LearnerProgress()
+        for i in 0..<(LearnerProgress.answersKept + 5) { s.record(key, correct: true, at: t0.addingTimeInterval(Double(i))) }
+        #expect(s.progress(of: key)?.answers.count == LearnerProgress.answersKept)
     }
 
     @Test func readShareCountsSeenHeadingsOfTheLesson() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         s.markSectionSeen(lesson: "tcp", anchor: "a")
         s.markSectionSeen(lesson: "tcp", anchor: "gone")
         #expect(s.lessons["tcp"]?.readShare(of: ["a", "b", "c", "d"]) == 0.25)
     }
 
     @Test func resetOfOneLessonKeepsTheOthers() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         s.record(key, correct: true, at: t0)
         s.record(QuestionKey(lesson: "dns", question: "q"), correct: true, at: t0)
         s.positions["tcp"] = Position(block: 3, offset: 1)
@@ -112,7 +112,7 @@ let day = 86_400.0
     let questions = parse(sampleQuiz).questions
 
     @Test func onlyAnsweredQuestionsThatAreDueComeBackMissedFirst() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         s.record(QuestionKey(lesson: "tcp", question: "tf"), correct: true, at: t0)              // due t0 + 1 day
         s.record(QuestionKey(lesson: "tcp", question: "syn-flag"), correct: true, at: t0 - 5 * day) // due t0 - 4 days
         s.record(QuestionKey(lesson: "tcp", question: "port"), correct: false, at: t0)            // due at once
@@ -121,7 +121,7 @@ let day = 86_400.0
     }
 
     @Test func questionsNoLongerInTheLessonAreSkipped() {
-        var s = ProgressState()
+        var s = LearnerProgress()
         s.record(QuestionKey(lesson: "tcp", question: "removed"), correct: false, at: t0)
         #expect(ReviewQueue.due(state: s, lessons: [("tcp", questions)], dueBy: t0 + day).isEmpty)
     }

@@ -170,7 +170,7 @@ import Testing
 
 @Suite struct QuizCardHistoryTests {
     @Test func cardShowsHowTheLastSavedAnswerWent() throws {
-        var state = ProgressState()
+        var state = LearnerProgress()
         state.record(fixtureItems[0].key, correct: false, at: .init(timeIntervalSince1970: 0))
         let c = QuizCard(items: [fixtureItems[0]], seed: 1, state: state)
         #expect(c.card?.lastTime == false)

@@ -29,7 +29,7 @@ import Glibc
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal)
-            let store = try StateFile(directory: dir)
+            let store = try ProgressStore(directory: dir)
             #expect(store.notices.isEmpty, "trial \(trial): \(store.notices)")
             #expect(store.state.questions.count >= 3000)
         }

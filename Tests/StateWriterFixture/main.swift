@@ -10,7 +10,7 @@ guard arguments.count == 3, let writes = Int(arguments[2]) else {
     exit(2)
 }
 do {
-    let store = try StateFile(directory: arguments[1])
+    let store = try ProgressStore(directory: arguments[1])
     // A big file makes each write long, so kills land inside writes.
     try store.update { state in
         for i in 0..<3000 { state.record(QuestionKey(lesson: "bulk", question: "q\(i)"), correct: true, at: Date()) }

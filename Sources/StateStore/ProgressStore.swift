@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// Why the state could not be saved or the directory not used. One line for the user.
-public enum StateFileError: Error, Equatable, CustomStringConvertible {
+public enum ProgressStoreError: Error, Equatable, CustomStringConvertible {
     case cannotCreateDirectory(String, String)
     case cannotLock(String, String)
     case cannotWrite(String, String)
@@ -32,34 +32,34 @@ public enum StateFileError: Error, Equatable, CustomStringConvertible {
 ///   before applying the change, so two instances never overwrite each other's answers.
 /// - Versioned: a file that does not parse, or that a newer nettutor wrote, is renamed to
 ///   `state.json.bak-<UTC timestamp>` and reported in `notices`; the program carries on.
-public final class StateFile {
+public final class ProgressStore {
     public static let fileName = "state.json"
     public let directory: String
     public let path: String
     let lockPath: String
     let tempPrefix: String
     let clock: () -> Date
-    public private(set) var state: ProgressState
+    public private(set) var state: LearnerProgress
     /// Messages for the user (a file set aside, a file that could not be read). The caller
     /// shows them once; `takeNotices()` empties the list.
     public private(set) var notices: [String] = []
 
     /// Opens (creating the directory if needed) and loads the state.
-    public init(directory: String, clock: @escaping () -> Date = Date.init) throws(StateFileError) {
+    public init(directory: String, clock: @escaping () -> Date = Date.init) throws(ProgressStoreError) {
         self.directory = directory
         self.path = StateDirectory.join(directory, Self.fileName)
         self.lockPath = StateDirectory.join(directory, "state.lock")
         self.tempPrefix = Self.fileName + ".tmp-"
         self.clock = clock
-        self.state = ProgressState()
+        self.state = LearnerProgress()
         try Self.makeDirectories(directory)
-        try withLock { () throws(StateFileError) in state = load(fallback: ProgressState()) }
+        try withLock { () throws(ProgressStoreError) in state = load(fallback: LearnerProgress()) }
     }
 
     /// Applies `change` to the freshest copy on disk and saves it, under the lock.
     /// The in-memory `state` follows even when saving fails, so the session goes on.
-    public func update(_ change: (inout ProgressState) -> Void) throws(StateFileError) {
-        try withLock { () throws(StateFileError) in
+    public func update(_ change: (inout LearnerProgress) -> Void) throws(ProgressStoreError) {
+        try withLock { () throws(ProgressStoreError) in
             var fresh = load(fallback: state)
             change(&fresh)
             state = fresh
@@ -68,14 +68,14 @@ public final class StateFile {
     }
 
     /// Writes a whole in-memory state (e.g. the reader's debounced save) by merging it into
-    /// the freshest copy on disk (`ProgressState.merge`), so no other instance's answers are lost.
-    public func save(merging copy: ProgressState) throws(StateFileError) {
+    /// the freshest copy on disk (`LearnerProgress.merge`), so no other instance's answers are lost.
+    public func save(merging copy: LearnerProgress) throws(ProgressStoreError) {
         try update { $0.merge(copy) }
     }
 
     /// Re-reads the file (to see another instance's answers).
-    public func reload() throws(StateFileError) {
-        try withLock { () throws(StateFileError) in state = load(fallback: state) }
+    public func reload() throws(ProgressStoreError) {
+        try withLock { () throws(ProgressStoreError) in state = load(fallback: state) }
     }
 
     public func takeNotices() -> [String] {
@@ -87,17 +87,17 @@ public final class StateFile {
 
     enum Loaded {
         case missing
-        case state(ProgressState)
+        case state(LearnerProgress)
         case unusable(String)
     }
 
     private struct Header: Decodable { var version: Int? }
 
     /// Must run under the lock: a bad file is renamed away.
-    func load(fallback: ProgressState) -> ProgressState {
+    func load(fallback: LearnerProgress) -> LearnerProgress {
         switch Self.decodeFile(path) {
         case .missing:
-            return ProgressState()
+            return LearnerProgress()
         case .state(let s):
             return s
         case .unusable(let why):
@@ -119,14 +119,14 @@ public final class StateFile {
         guard let header = try? decoder.decode(Header.self, from: data), let version = header.version else {
             return .unusable("it is not a nettutor state file (damaged or truncated)")
         }
-        if version > ProgressState.currentVersion {
-            return .unusable("it was written by a newer nettutor (format \(version); this one reads \(ProgressState.currentVersion))")
+        if version > LearnerProgress.currentVersion {
+            return .unusable("it was written by a newer nettutor (format \(version); this one reads \(LearnerProgress.currentVersion))")
         }
         if version < 1 {
             return .unusable("it has an unknown format version \(version)")
         }
         do {
-            return .state(try decoder.decode(ProgressState.self, from: data))
+            return .state(try decoder.decode(LearnerProgress.self, from: data))
         } catch {
             return .unusable("it is damaged (\(Self.shortReason(error)))")
         }
@@ -165,7 +165,7 @@ public final class StateFile {
 
     // MARK: Writing
 
-    func writeAtomically(_ state: ProgressState) throws(StateFileError) {
+    func writeAtomically(_ state: LearnerProgress) throws(ProgressStoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         encoder.dateEncodingStrategy = .secondsSince1970
@@ -173,7 +173,7 @@ public final class StateFile {
         do { data = try encoder.encode(state) } catch { throw .cannotWrite(path, "\(error)") }
         removeStaleTemps()
         let temp = StateDirectory.join(directory, tempPrefix + "\(getpid())")
-        func fail(_ what: String) -> StateFileError {
+        func fail(_ what: String) -> ProgressStoreError {
             let why = "\(what): \(String(cString: strerror(errno)))"
             unlink(temp)
             return .cannotWrite(path, why)
@@ -223,7 +223,7 @@ public final class StateFile {
 
     // MARK: Locking and files
 
-    func withLock<T>(_ body: () throws(StateFileError) -> T) throws(StateFileError) -> T {
+    func withLock<T>(_ body: () throws(ProgressStoreError) -> T) throws(ProgressStoreError) -> T {
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .cannotLock(lockPath, String(cString: strerror(errno))) }
         defer { close(fd) }
@@ -234,7 +234,7 @@ public final class StateFile {
         return try body()
     }
 
-    static func makeDirectories(_ path: String) throws(StateFileError) {
+    static func makeDirectories(_ path: String) throws(ProgressStoreError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part

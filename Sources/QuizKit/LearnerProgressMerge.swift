@@ -1,15 +1,15 @@
 import Foundation
 
-extension ProgressState {
+extension LearnerProgress {
     /// Folds another copy of the state into this one without losing anything either copy
     /// learned: answer logs are united (an answer is its time and verdict) and the SM-2
     /// schedule is replayed from the united log; sections seen are united; the best score is
     /// the higher one and the last score the later one; `other`'s reading positions win.
     ///
-    /// `StateFile.update { $0.merge(appState) }` is how a whole in-memory state (the reader's
+    /// `ProgressStore.update { $0.merge(appState) }` is how a whole in-memory state (the reader's
     /// debounced save) is written without dropping answers another instance saved meanwhile.
     /// An answer erased by a reset in another instance comes back if this copy still has it.
-    public mutating func merge(_ other: ProgressState) {
+    public mutating func merge(_ other: LearnerProgress) {
         for (key, theirs) in other.questions {
             guard let mine = questions[key] else {
                 questions[key] = theirs
@@ -23,7 +23,7 @@ extension ProgressState {
             questions[key] = QuestionProgress(replaying: log)
         }
         for (id, theirs) in other.lessons {
-            var lesson = lessons[id] ?? LessonProgress()
+            var lesson = lessons[id] ?? LessonRecord()
             lesson.sectionsSeen.formUnion(theirs.sectionsSeen)
             if let b = theirs.bestScore, lesson.bestScore.map({ b.share > $0.share }) ?? true { lesson.bestScore = b }
             if let l = theirs.lastScore, lesson.lastScore.map({ l.at > $0.at }) ?? true { lesson.lastScore = l }

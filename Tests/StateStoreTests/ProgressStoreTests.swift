@@ -45,29 +45,29 @@ func listing(_ dir: String) -> [String] {
 
 let key = QuestionKey(lesson: "tcp", question: "syn")
 
-@Suite struct StateFileTests {
+@Suite struct ProgressStoreTests {
     @Test func missingFileLoadsAsEmptyState() throws {
-        let store = try StateFile(directory: scratchDirectory() + "/a/b")
-        #expect(store.state == ProgressState())
+        let store = try ProgressStore(directory: scratchDirectory() + "/a/b")
+        #expect(store.state == LearnerProgress())
         #expect(store.notices.isEmpty)
     }
 
     @Test func roundTripKeepsEverything() throws {
         let dir = scratchDirectory()
-        let store = try StateFile(directory: dir, clock: { now })
+        let store = try ProgressStore(directory: dir, clock: { now })
         try store.update {
             $0.record(key, correct: false, at: now.addingTimeInterval(0.25), lessonQuestions: ["syn"])
             $0.markSectionSeen(lesson: "tcp", anchor: "the-handshake")
             $0.positions["tcp"] = Position(block: 12, offset: 3)
         }
-        let again = try StateFile(directory: dir)
+        let again = try ProgressStore(directory: dir)
         #expect(again.state == store.state)
         #expect(again.state.positions["tcp"] == Position(block: 12, offset: 3))
     }
 
     @Test func fileCarriesItsVersion() throws {
         let dir = scratchDirectory()
-        try StateFile(directory: dir).update { $0.positions["x"] = Position(block: 1, offset: 0) }
+        try ProgressStore(directory: dir).update { $0.positions["x"] = Position(block: 1, offset: 0) }
         let text = try String(contentsOfFile: dir + "/state.json", encoding: .utf8)
         #expect(text.contains("\"version\" : 1"))
     }
@@ -75,8 +75,8 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
     @Test func corruptFileIsSetAsideWithANotice() throws {
         let dir = scratchDirectory()
         writeText("{\"version\": 1, \"questions\": {", to: dir + "/state.json")
-        let store = try StateFile(directory: dir, clock: { now })
-        #expect(store.state == ProgressState())
+        let store = try ProgressStore(directory: dir, clock: { now })
+        #expect(store.state == LearnerProgress())
         #expect(listing(dir).contains("state.json.bak-20270115T080000Z"))
         #expect(store.notices.count == 1)
         #expect(store.notices[0].contains("was set aside because it is not a nettutor state file"))
@@ -85,7 +85,7 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
     @Test func fileFromANewerVersionIsSetAsideNotOverwritten() throws {
         let dir = scratchDirectory()
         writeText("{\"version\": 99, \"future\": true}", to: dir + "/state.json")
-        let store = try StateFile(directory: dir, clock: { now })
+        let store = try ProgressStore(directory: dir, clock: { now })
         #expect(store.notices.first?.contains("written by a newer nettutor (format 99; this one reads 1)") == true)
         let backup = try String(contentsOfFile: dir + "/state.json.bak-20270115T080000Z", encoding: .utf8)
         #expect(backup.contains("future"))
@@ -94,26 +94,26 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
     @Test func wrongShapeIsReportedAsDamaged() throws {
         let dir = scratchDirectory()
         writeText("{\"version\": 1, \"positions\": {\"tcp\": {\"block\": \"x\"}}}", to: dir + "/state.json")
-        let store = try StateFile(directory: dir, clock: { now })
+        let store = try ProgressStore(directory: dir, clock: { now })
         #expect(store.notices.first?.contains("it is damaged (bad value at positions.tcp.block)") == true)
     }
 
     @Test func secondBackupInTheSameSecondGetsASuffix() throws {
         let dir = scratchDirectory()
         writeText("garbage", to: dir + "/state.json")
-        _ = try StateFile(directory: dir, clock: { now })
+        _ = try ProgressStore(directory: dir, clock: { now })
         writeText("garbage", to: dir + "/state.json")
-        _ = try StateFile(directory: dir, clock: { now })
+        _ = try ProgressStore(directory: dir, clock: { now })
         #expect(listing(dir).filter { $0.contains(".bak-") } == ["state.json.bak-20270115T080000Z", "state.json.bak-20270115T080000Z-1"])
     }
 
     @Test func tornTempFileFromAKilledWriterIsIgnoredAndCleanedUp() throws {
         let dir = scratchDirectory()
-        let first = try StateFile(directory: dir)
+        let first = try ProgressStore(directory: dir)
         try first.update { $0.record(key, correct: true, at: now) }
         // A writer killed half way through leaves a truncated temp file; state.json is intact.
         writeText("{\"version\": 1, \"questi", to: dir + "/state.json.tmp-4242")
-        let second = try StateFile(directory: dir)
+        let second = try ProgressStore(directory: dir)
         #expect(second.state == first.state)
         #expect(second.notices.isEmpty)
         try second.update { $0.positions["tcp"] = Position(block: 1, offset: 0) }
@@ -122,23 +122,23 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
 
     @Test func updateOnAFileThatWentBadKeepsTheInMemoryState() throws {
         let dir = scratchDirectory()
-        let store = try StateFile(directory: dir, clock: { now })
+        let store = try ProgressStore(directory: dir, clock: { now })
         try store.update { $0.record(key, correct: true, at: now) }
         writeText("", to: dir + "/state.json")
         try store.update { $0.positions["tcp"] = Position(block: 2, offset: 0) }
-        let again = try StateFile(directory: dir)
+        let again = try ProgressStore(directory: dir)
         #expect(again.state.progress(of: key)?.answers.count == 1)
         #expect(again.state.positions["tcp"] == Position(block: 2, offset: 0))
     }
 
     @Test func twoInstancesDoNotLoseEachOthersAnswers() throws {
         let dir = scratchDirectory()
-        let a = try StateFile(directory: dir)
-        let b = try StateFile(directory: dir)
+        let a = try ProgressStore(directory: dir)
+        let b = try ProgressStore(directory: dir)
         try a.update { $0.record(QuestionKey(lesson: "tcp", question: "one"), correct: true, at: now) }
         try b.update { $0.record(QuestionKey(lesson: "tcp", question: "two"), correct: false, at: now) }
         try a.update { $0.record(QuestionKey(lesson: "dns", question: "three"), correct: true, at: now) }
-        let merged = try StateFile(directory: dir).state
+        let merged = try ProgressStore(directory: dir).state
         #expect(merged.answeredKeys().map(\.description) == ["dns/three", "tcp/one", "tcp/two"])
         #expect(a.state == merged)
     }
@@ -146,18 +146,18 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
     @Test func concurrentWritersKeepEveryAnswer() throws {
         let dir = scratchDirectory()
         DispatchQueue.concurrentPerform(iterations: 4) { writer in
-            guard let store = try? StateFile(directory: dir) else { return }
+            guard let store = try? ProgressStore(directory: dir) else { return }
             for i in 0..<25 {
                 try? store.update { $0.record(QuestionKey(lesson: "w\(writer)", question: "q\(i)"), correct: true, at: now) }
             }
         }
-        #expect(try StateFile(directory: dir).state.questions.count == 100)
+        #expect(try ProgressStore(directory: dir).state.questions.count == 100)
     }
 
     @Test func unwritableDirectoryIsATypedError() throws {
         let dir = scratchDirectory()
         writeText("x", to: dir + "/file")
-        #expect(throws: StateFileError.self) { try StateFile(directory: dir + "/file/sub") }
+        #expect(throws: ProgressStoreError.self) { try ProgressStore(directory: dir + "/file/sub") }
     }
 }
 
@@ -179,16 +179,16 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
     }
 }
 
-@Suite struct StateFileMergeTests {
+@Suite struct ProgressStoreMergeTests {
     @Test func savingAStaleWholeCopyKeepsAnswersAnotherInstanceSaved() throws {
         let dir = scratchDirectory()
-        let reader = try StateFile(directory: dir)
+        let reader = try ProgressStore(directory: dir)
         var appCopy = reader.state
         // Meanwhile another instance saves an answer.
-        try StateFile(directory: dir).update { $0.record(key, correct: true, at: now) }
+        try ProgressStore(directory: dir).update { $0.record(key, correct: true, at: now) }
         appCopy.positions["tcp"] = Position(block: 7, offset: 1)
         try reader.save(merging: appCopy)
-        let saved = try StateFile(directory: dir).state
+        let saved = try ProgressStore(directory: dir).state
         #expect(saved.progress(of: key)?.answers.count == 1)
         #expect(saved.positions["tcp"] == Position(block: 7, offset: 1))
     }
@@ -199,7 +199,7 @@ let key = QuestionKey(lesson: "tcp", question: "syn")
             {"version": 1, "lessons": {"tcp": {"position": {"block": 3, "offset": 2},
              "sectionsSeen": ["intro"], "sectionCount": 5}}}
             """, to: dir + "/state.json")
-        let store = try StateFile(directory: dir)
+        let store = try ProgressStore(directory: dir)
         #expect(store.notices.isEmpty)
         #expect(store.state.positions["tcp"] == Position(block: 3, offset: 2))
         #expect(store.state.lessons["tcp"]?.sectionsSeen == ["intro"])

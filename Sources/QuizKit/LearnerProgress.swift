@@ -1,8 +1,8 @@
 import Foundation
 
 /// Everything nettutor remembers between runs: the content of the state file.
-/// Value type and pure; `StateFile` (module StateStore) reads and writes it.
-public struct ProgressState: Codable, Equatable, Sendable {
+/// Value type and pure; `ProgressStore` (module StateStore) reads and writes it.
+public struct LearnerProgress: Codable, Equatable, Sendable {
     /// Bumped when the file's meaning changes; a file from a newer version is not read.
     public static let currentVersion = 1
     /// Answers kept per question; the schedule already sums up older ones.
@@ -11,7 +11,7 @@ public struct ProgressState: Codable, Equatable, Sendable {
     public var version: Int
     /// Keyed by `QuestionKey.description` (`lesson/question`).
     public var questions: [String: QuestionProgress]
-    public var lessons: [String: LessonProgress]
+    public var lessons: [String: LessonRecord]
     /// The reader's last position per lesson id.
     public var positions: [String: Position]
 
@@ -29,7 +29,7 @@ public struct ProgressState: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(Int.self, forKey: .version)
         questions = try c.decodeIfPresent([String: QuestionProgress].self, forKey: .questions) ?? [:]
-        lessons = try c.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
+        lessons = try c.decodeIfPresent([String: LessonRecord].self, forKey: .lessons) ?? [:]
         positions = try c.decodeIfPresent([String: Position].self, forKey: .positions) ?? [:]
         // The reader's first state file kept the position inside each lesson entry
         // (`lessons.<id>.position`); carry those over so switching files loses nothing.
@@ -61,7 +61,7 @@ public struct ProgressState: Codable, Equatable, Sendable {
         if let ids = lessonQuestions, !ids.isEmpty {
             let right = ids.filter { questions[QuestionKey(lesson: key.lesson, question: $0).description]?.answers.last?.correct == true }.count
             let score = QuizScore(right: right, total: ids.count, at: time)
-            var lesson = lessons[key.lesson] ?? LessonProgress()
+            var lesson = lessons[key.lesson] ?? LessonRecord()
             lesson.lastScore = score
             if lesson.bestScore.map({ score.share > $0.share || (score.share == $0.share && score.total > $0.total) }) ?? true {
                 lesson.bestScore = score
@@ -72,13 +72,13 @@ public struct ProgressState: Codable, Equatable, Sendable {
 
     /// Notes that the reader showed a section (a heading anchor) of a lesson.
     public mutating func markSectionSeen(lesson: String, anchor: String) {
-        lessons[lesson, default: LessonProgress()].sectionsSeen.insert(anchor)
+        lessons[lesson, default: LessonRecord()].sectionsSeen.insert(anchor)
     }
 
     /// Forgets one lesson (its answers, schedule, reading and position), or everything.
     public mutating func reset(lesson: String? = nil) {
         guard let lesson else {
-            self = ProgressState()
+            self = LearnerProgress()
             return
         }
         questions = questions.filter { QuestionKey($0.key)?.lesson != lesson }
@@ -127,7 +127,7 @@ public struct AnswerRecord: Codable, Equatable, Sendable {
 }
 
 public struct QuestionProgress: Codable, Equatable, Sendable {
-    /// Oldest first, at most `ProgressState.answersKept`.
+    /// Oldest first, at most `LearnerProgress.answersKept`.
     public var answers: [AnswerRecord]
     public var schedule: ReviewSchedule
 
@@ -151,7 +151,7 @@ public struct QuizScore: Codable, Equatable, Sendable {
     public var share: Double { total == 0 ? 0 : Double(right) / Double(total) }
 }
 
-public struct LessonProgress: Codable, Equatable, Sendable {
+public struct LessonRecord: Codable, Equatable, Sendable {
     /// Heading anchors the reader has shown.
     public var sectionsSeen: Set<String>
     public var bestScore: QuizScore?
