@@ -57,3 +57,19 @@ import Testing
         #expect(console.output == "Nothing to review today.\n")
     }
 }
+
+@Suite struct QuizCommandWithoutStoreTests {
+    @Test func quizRunsWithoutAStore() {
+        let console = Console(["1", "1"])
+        let status = QuizCommand.runLines(lessonID: "tcp", course: course, store: nil, readLine: console.readLine,
+                                          write: console.write, errors: console.error, seed: 1)
+        #expect(status == 0)
+        #expect(console.output.hasSuffix("score: 2/2\n"))
+    }
+
+    @Test func quizItemsNameTheLessonInTheTitle() throws {
+        let quiz = try QuizCommand.quizItems(lessonID: "tcp", course: course)
+        #expect(quiz.title == "Quiz: TCP")
+        #expect(quiz.items.map(\.key.description) == ["tcp/syn-flag", "tcp/rtt"])
+    }
+}
