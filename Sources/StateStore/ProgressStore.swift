@@ -43,6 +43,7 @@ public final class ProgressStore {
     /// Messages for the user (a file set aside, a file that could not be read). The caller
     /// shows them once; `takeNotices()` empties the list.
     public private(set) var notices: [String] = []
+    var warnedUnlocked = false
 
     /// Opens (creating the directory if needed) and loads the state.
     public init(directory: String, clock: @escaping () -> Date = Date.init) throws(ProgressStoreError) {
@@ -228,7 +229,17 @@ public final class ProgressStore {
         guard fd >= 0 else { throw .cannotLock(lockPath, String(cString: strerror(errno))) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw .cannotLock(lockPath, String(cString: strerror(errno))) }
+            if errno == EINTR { continue }
+            // Some network file systems have no flock: carry on unlocked (still atomic, but two
+            // instances may then drop each other's answers), and say so once.
+            if errno == ENOLCK || errno == EOPNOTSUPP {
+                if !warnedUnlocked {
+                    notices.append("nettutor: \(lockPath) cannot be locked (\(String(cString: strerror(errno)))); two nettutors running at once may lose each other's answers")
+                    warnedUnlocked = true
+                }
+                return try body()
+            }
+            throw .cannotLock(lockPath, String(cString: strerror(errno)))
         }
         defer { flock(fd, LOCK_UN) }
         return try body()
