@@ -74,6 +74,18 @@ let package = Package(
         .testTarget(name: "IOMuxTests", dependencies: ["IOMux", "Render"], exclude: ["Snapshots"]),
         // Benchmark (not a test): Swift beside bench/iomux_ref.c; run through bench/iomux.sh.
         .executableTarget(name: "IOMuxBench", dependencies: ["IOMux"]),
+
+        // Quizzes, review and progress (issue 4): pure quiz model and grading, the state file,
+        // the quiz card and session views, and the CLI pieces the lead wires into `nettutor`.
+        .target(name: "QuizKit", dependencies: ["LessonKit", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StateStore", dependencies: ["QuizKit"]),
+        .target(name: "QuizCommands", dependencies: ["QuizKit", "StateStore", "LessonKit"]),
+        .target(name: "QuizUI", dependencies: ["QuizKit", "Render", "LessonKit"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"], exclude: ["Snapshots"]),
+        .executableTarget(name: "StateWriterFixture", dependencies: ["StateStore", "QuizKit"], path: "Tests/StateWriterFixture"),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit", "StateWriterFixture"]),
+        .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render"], exclude: ["Snapshots"]),
+        .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]
 )
