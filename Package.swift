@@ -38,7 +38,7 @@ let package = Package(
         // Pure layout: Document + width -> lines of styled cells; the screen buffer.
         .target(name: "Render", dependencies: ["LessonKit"]),
         // Pure app state and update(state, event) -> (state, effects); the views.
-        .target(name: "TutorApp", dependencies: ["LessonKit", "Render"]),
+        .target(name: "TutorApp", dependencies: ["LessonKit", "Render", "QuizKit", "QuizUI"]),
         // The only importer of curses.
         .target(name: "Terminal", dependencies: ["Render", "CNcursesw", "CTerminalSupport"]),
 
@@ -46,6 +46,7 @@ let package = Package(
             name: "nettutor",
             dependencies: [
                 "LessonKit", "BundledCourse", "Render", "TutorApp", "Terminal", "CTerminalSupport",
+                "QuizKit", "QuizUI", "QuizCommands", "StateStore", "TCPModel", "TCPKernelProbe", "TCPStepperDemo", "IOMux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/TestSupport"),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "BundledCourse"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "QuizKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
         .target(name: "TCPModel"),

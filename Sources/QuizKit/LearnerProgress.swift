@@ -156,14 +156,18 @@ public struct LessonRecord: Codable, Equatable, Sendable {
     public var sectionsSeen: Set<String>
     public var bestScore: QuizScore?
     public var lastScore: QuizScore?
+    /// How many sections the lesson had when the reader last showed it, so the course map
+    /// can draw reading bars without parsing every lesson at start-up.
+    public var sectionCount: Int?
 
-    public init(sectionsSeen: Set<String> = [], bestScore: QuizScore? = nil, lastScore: QuizScore? = nil) {
+    public init(sectionsSeen: Set<String> = [], bestScore: QuizScore? = nil, lastScore: QuizScore? = nil, sectionCount: Int? = nil) {
         self.sectionsSeen = sectionsSeen
         self.bestScore = bestScore
         self.lastScore = lastScore
+        self.sectionCount = sectionCount
     }
 
-    enum CodingKeys: String, CodingKey { case sectionsSeen, bestScore, lastScore }
+    enum CodingKeys: String, CodingKey { case sectionsSeen, bestScore, lastScore, sectionCount }
 
     /// Every field is optional on disk, so entries written by the reader's first state file
     /// (with `position` and `sectionCount`) load too.
@@ -172,6 +176,13 @@ public struct LessonRecord: Codable, Equatable, Sendable {
         sectionsSeen = try c.decodeIfPresent(Set<String>.self, forKey: .sectionsSeen) ?? []
         bestScore = try c.decodeIfPresent(QuizScore.self, forKey: .bestScore)
         lastScore = try c.decodeIfPresent(QuizScore.self, forKey: .lastScore)
+        sectionCount = try c.decodeIfPresent(Int.self, forKey: .sectionCount)
+    }
+
+    /// The share read, from the stored section count (0 when the lesson was never opened).
+    public var readShare: Double {
+        guard let n = sectionCount, n > 0 else { return 0 }
+        return min(1, Double(sectionsSeen.count) / Double(n))
     }
 
     /// The share of `anchors` (the lesson's headings) seen, 0...1.

@@ -27,6 +27,7 @@ extension LearnerProgress {
             lesson.sectionsSeen.formUnion(theirs.sectionsSeen)
             if let b = theirs.bestScore, lesson.bestScore.map({ b.share > $0.share }) ?? true { lesson.bestScore = b }
             if let l = theirs.lastScore, lesson.lastScore.map({ l.at > $0.at }) ?? true { lesson.lastScore = l }
+            if let n = theirs.sectionCount { lesson.sectionCount = n }
             lessons[id] = lesson
         }
         positions.merge(other.positions) { _, theirs in theirs }

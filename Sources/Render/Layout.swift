@@ -55,17 +55,27 @@ public struct Layout {
         public var margin: Int
         /// The widest a text column gets, however wide the terminal is.
         public var maxTextWidth: Int
+        /// Draws a quiz block (its YAML source, its file line) at a width, with every span
+        /// tied to `focus`; nil keeps the placeholder card.
+        public var quizCard: (@Sendable (_ source: String, _ line: Int, _ width: Int, _ focus: Int) -> [Line]?)?
 
-        public init(margin: Int = 2, maxTextWidth: Int = 100) {
+        public init(margin: Int = 2, maxTextWidth: Int = 100,
+                    quizCard: (@Sendable (_ source: String, _ line: Int, _ width: Int, _ focus: Int) -> [Line]?)? = nil) {
             self.margin = margin
             self.maxTextWidth = maxTextWidth
+            self.quizCard = quizCard
         }
+    }
+
+    /// The left margin and the text column width used at a page width.
+    public static func textColumn(width: Int, options: Options = Options()) -> (margin: Int, width: Int) {
+        let margin = width >= 40 ? options.margin : 0
+        return (margin, max(1, min(width - 2 * margin, options.maxTextWidth)))
     }
 
     public static func render(_ document: Document, width: Int, options: Options = Options()) -> RenderedDocument {
         var layout = Layout(options: options)
-        let margin = width >= 40 ? options.margin : 0
-        let textWidth = max(1, min(width - 2 * margin, options.maxTextWidth))
+        let (margin, textWidth) = textColumn(width: width, options: options)
         var lines: [Line] = []
         for (index, block) in document.blocks.enumerated() {
             var blockLines = layout.block(block, width: textWidth)
@@ -159,8 +169,15 @@ public struct Layout {
             return [Line([Span(String(repeating: "─", count: width), Style(.border, .dim))])]
         case .html(let html):
             return literalLines(html.trimmingTrailingNewlines(), style: Style(.muted), width: width)
-        case .quiz(let source, ) :
+        case .quiz(let source):
             let focus = newFocus(.quiz(source: source, line: block.line))
+            if let card = options.quizCard?(source, block.line, width, focus) {
+                return card.map { line in
+                    var l = line
+                    for i in l.spans.indices { l.spans[i].focus = focus }
+                    return l
+                }
+            }
             return Card.placeholder(title: "Quiz", body: Card.quizSummary(source), hint: "Tab to focus, Enter to answer", width: width, focus: focus)
         case .demo(let name):
             let focus = newFocus(.demo(name))

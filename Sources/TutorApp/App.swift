@@ -1,9 +1,11 @@
+import Foundation
 import LessonKit
+import QuizKit
 import Render
 
 /// Something the outer loop must do for the app: the update itself stays pure.
 public enum Effect: Equatable, Sendable {
-    case saveProgress(ProgressState)
+    case saveProgress(LearnerProgress)
     case openDemo(String)
     case quit
 }
@@ -34,7 +36,7 @@ public struct AppState: Sendable {
     }
 
     public let course: Course
-    public var progress: ProgressState
+    public var progress: LearnerProgress
     public var mode: Mode = .home
     public var overlay: Overlay?
     public var reader: Reader?
@@ -54,7 +56,7 @@ public struct AppState: Sendable {
     public static let minimumWidth = 20
     public static let minimumHeight = 6
 
-    public init(course: Course, progress: ProgressState, width: Int, height: Int) {
+    public init(course: Course, progress: LearnerProgress, width: Int, height: Int) {
         self.course = course
         self.progress = progress
         self.width = width
@@ -72,10 +74,10 @@ extension AppState {
     public mutating func open(lessonID: String, anchor: String? = nil) -> Bool {
         guard let lesson = course.lesson(id: lessonID) else { return false }
         saveReaderPosition()
-        var reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width)
+        var reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width, progress: progress)
         if let anchor, let line = reader.rendered.anchors[anchor] {
             reader.jump(toLine: line, viewHeight: viewHeight)
-        } else if let saved = progress[lesson: lesson.id].position {
+        } else if let saved = progress.positions[lesson.id] {
             reader.restore(saved)
             reader.clamp(viewHeight: viewHeight)
         }
@@ -90,12 +92,14 @@ extension AppState {
     /// Records the reader's position and the sections on screen.
     mutating func noteProgress() {
         guard let reader else { return }
-        var p = progress[lesson: reader.lessonID]
-        p.position = reader.position
-        p.sectionCount = reader.rendered.headings.count
-        for anchor in reader.sectionsVisible(viewHeight: viewHeight) { p.sectionsSeen.insert(anchor) }
-        if p != progress[lesson: reader.lessonID] {
-            progress[lesson: reader.lessonID] = p
+        let id = reader.lessonID
+        var record = progress.lessons[id] ?? LessonRecord()
+        record.sectionCount = reader.rendered.headings.count
+        for anchor in reader.sectionsVisible(viewHeight: viewHeight) { record.sectionsSeen.insert(anchor) }
+        let position = reader.position
+        if record != progress.lessons[id] || position != progress.positions[id] {
+            progress.lessons[id] = record
+            progress.positions[id] = position
             progressDirty = true
         }
     }

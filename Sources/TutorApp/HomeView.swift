@@ -18,9 +18,11 @@ enum HomeView {
             if selected {
                 buffer.fill(row: row, style: Style(.selection))
             }
-            let progress = state.progress[lesson: lesson.id]
-            let percent = Int((progress.readShare * 100).rounded())
-            let right = "\(lesson.meta.minutes) min  " + bar(progress.readShare, width: barWidth) + " " + pad(percent) + "%"
+            let record = state.progress.lessons[lesson.id]
+            let share = record?.readShare ?? 0
+            let percent = Int((share * 100).rounded())
+            var right = "\(lesson.meta.minutes) min  " + bar(share, width: barWidth) + " " + pad(percent) + "%"
+            if let best = record?.bestScore { right = "quiz \(best.right)/\(best.total)  " + right }
             let rightWidth = DisplayWidth.of(right)
             let showRight = buffer.width >= 50
             let number = index < 9 ? "\(index + 1)" : " "

@@ -1,4 +1,6 @@
 import LessonKit
+import QuizKit
+import QuizUI
 import Render
 
 /// One open lesson: its layout for the current width and where the reader is in it.
@@ -12,12 +14,56 @@ public struct Reader: Sendable {
     /// Index into `rendered.focusables`, or nil.
     public var focus: Int?
     public var search: Search?
+    /// The lesson's quiz blocks as interactive cards, by the file line of their fence.
+    public private(set) var quizCards: [Int: QuizCard] = [:]
 
-    public init(lessonID: String, title: String, document: Document, width: Int) {
+    public init(lessonID: String, title: String, document: Document, width: Int, progress: LearnerProgress? = nil, seed: UInt64 = 1) {
         self.lessonID = lessonID
         self.title = title
         self.document = document
-        self.rendered = Layout.render(document, width: width)
+        var blocks: [(source: String, line: Int)] = []
+        Linter.walk(document.blocks) { block in
+            if case .quiz(let source) = block.kind { blocks.append((source, block.line)) }
+        }
+        let parsed = blocks.map { (line: $0.line, questions: QuizParser.parse(source: $0.source, blockLine: $0.line, file: lessonID).questions) }
+        let allIDs = parsed.flatMap { $0.questions.map(\.id) }
+        for (i, block) in parsed.enumerated() {
+            let items = block.questions.map { QuizItem(lesson: lessonID, question: $0, lessonQuestions: allIDs) }
+            quizCards[block.line] = QuizCard(items: items, seed: seed &+ UInt64(i), state: progress)
+        }
+        self.rendered = Layout.render(document, width: width, options: Self.options(quizCards))
+    }
+
+    static func options(_ cards: [Int: QuizCard]) -> Layout.Options {
+        Layout.Options(quizCard: { _, line, width, focus in cards[line]?.lines(width: width, focus: focus).lines })
+    }
+
+    /// The quiz card that has the focus, by its fence line.
+    public var focusedQuizLine: Int? {
+        guard let f = focus, f < rendered.focusables.count, case .quiz(_, let line) = rendered.focusables[f].target else { return nil }
+        return line
+    }
+
+    /// Gives a key to the focused quiz card; nil when no card has the focus.
+    public mutating func handleQuizKey(_ key: Key, viewHeight: Int) -> QuizCardEvent? {
+        guard let line = focusedQuizLine, var card = quizCards[line] else { return nil }
+        let event = card.handle(key)
+        if event != .ignored {
+            quizCards[line] = card
+            rendered = Layout.render(document, width: rendered.width, options: Self.options(quizCards))
+            if let f = focus, f < rendered.focusables.count {
+                reveal(lines: rendered.focusables[f].firstLine...rendered.focusables[f].lastLine, viewHeight: viewHeight)
+            }
+        }
+        return event
+    }
+
+    /// Where the terminal cursor goes while a quiz card's input line is active: (document line, column).
+    public var quizCursor: (line: Int, column: Int)? {
+        guard let line = focusedQuizLine, let card = quizCards[line], card.capturesText, let f = focus else { return nil }
+        let column = Layout.textColumn(width: rendered.width)
+        guard let cursor = card.lines(width: column.width, focus: nil).cursor else { return nil }
+        return (rendered.focusables[f].firstLine + cursor.line, column.margin + cursor.column)
     }
 
     public var lineCount: Int { rendered.lines.count }
@@ -27,7 +73,7 @@ public struct Reader: Sendable {
         guard width != rendered.width else { return }
         let position = self.position
         let focused = focus.map { rendered.focusables[$0] }
-        rendered = Layout.render(document, width: width)
+        rendered = Layout.render(document, width: width, options: Self.options(quizCards))
         restore(position)
         if let focused {
             focus = rendered.focusables.firstIndex { $0.target == focused.target }
@@ -35,14 +81,14 @@ public struct Reader: Sendable {
         if let query = search?.query { search = Search(query: query, in: rendered) }
     }
 
-    public var position: ReadingPosition {
-        guard top < rendered.lines.count else { return ReadingPosition(block: 0, offset: 0) }
+    public var position: Position {
+        guard top < rendered.lines.count else { return Position(block: 0, offset: 0) }
         let block = rendered.lines[top].block
         let first = rendered.firstLine(ofBlock: block) ?? top
-        return ReadingPosition(block: block, offset: top - first)
+        return Position(block: block, offset: top - first)
     }
 
-    public mutating func restore(_ position: ReadingPosition) {
+    public mutating func restore(_ position: Position) {
         if let first = rendered.firstLine(ofBlock: position.block) {
             top = first + position.offset
         } else {

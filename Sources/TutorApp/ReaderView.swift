@@ -36,6 +36,9 @@ enum ReaderView {
             buffer.cursor = (row, min(end, buffer.width - 1))
             return
         }
+        if let cursor = reader.quizCursor, cursor.line >= reader.top, cursor.line < reader.top + height {
+            buffer.cursor = (cursor.line - reader.top + 1, min(cursor.column, buffer.width - 1))
+        }
         let left = state.message ?? "\(reader.lessonID)\(section.map { " › " + $0.title } ?? "")"
         let lastShown = min(reader.lineCount, reader.top + height)
         let right = "\(reader.percent(viewHeight: height))%  \(lastShown)/\(reader.lineCount)  ?:help"

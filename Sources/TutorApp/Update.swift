@@ -1,4 +1,7 @@
+import Foundation
 import LessonKit
+import QuizKit
+import QuizUI
 import Render
 
 extension AppState {
@@ -21,6 +24,7 @@ extension AppState {
         case .key(let key):
             message = nil
             if searchInput != nil { return searchKey(key) }
+            if overlay == nil, mode == .reader, let effects = quizKey(key) { return effects }
             if key == .char("q") || key == .ctrl("c") {
                 noteProgress()
                 progressDirty = true
@@ -105,7 +109,7 @@ extension AppState {
         if reader?.lessonID != entry.lessonID {
             noteProgress()
             guard let lesson = course.lesson(id: entry.lessonID) else { return [] }
-            reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width)
+            reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width, progress: progress)
         }
         let h = viewHeight
         reader?.top = entry.top
@@ -181,6 +185,31 @@ extension AppState {
         return []
     }
 
+    /// Keys for the focused quiz card. Tab, Shift-Tab and Esc always move or leave the
+    /// focus; `q` quits unless the card is taking typed text.
+    mutating func quizKey(_ key: Key) -> [Effect]? {
+        guard var r = reader, r.focusedQuizLine != nil else { return nil }
+        if key == .tab || key == .backTab || key == .escape { return nil }
+        if let card = r.quizCards[r.focusedQuizLine!], !card.capturesText, key == .char("q") || key == .char("?") || key == .char("/") || key == .char("t") {
+            return nil
+        }
+        guard let event = r.handleQuizKey(key, viewHeight: viewHeight), event != .ignored else { return nil }
+        reader = r
+        switch event {
+        case .answered(let item, let correct):
+            progress.record(item.key, correct: correct, at: Date(timeIntervalSince1970: now), lessonQuestions: item.lessonQuestions)
+            progressDirty = true
+            message = correct ? "Right: recorded" : "Not quite: recorded for review"
+            return flushProgress()
+        case .done:
+            r.moveFocus(forward: true, viewHeight: viewHeight)
+            reader = r
+            return []
+        default:
+            return []
+        }
+    }
+
     mutating func follow(_ target: FocusTarget) -> [Effect] {
         guard let r = reader else { return [] }
         switch target {
@@ -218,7 +247,7 @@ extension AppState {
             noteProgress()
             return flushProgress() + [.openDemo(name)]
         case .quiz:
-            message = "Quizzes arrive with the quiz engine"
+            message = "Answer on the card: keys are shown on it"
             return []
         }
     }

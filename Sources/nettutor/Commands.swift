@@ -14,7 +14,7 @@ struct Nettutor: ParsableCommand {
               --state-dir DIR   keep progress in DIR (default $XDG_STATE_HOME/nettutor)
               --no-color        no colors (NO_COLOR in the environment does the same)
             """,
-        subcommands: [Home.self, Open.self, Show.self, List.self, Lint.self]
+        subcommands: [Home.self, Open.self, Show.self, List.self, Lint.self, Quiz.self, Review.self, Progress.self, Demo.self]
     )
 }
 
@@ -49,4 +49,65 @@ struct List: ParsableCommand {
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check lesson files; print file:line:col: error: message.")
     @Argument(help: "Lesson files or directories (default: the lessons in use).") var paths: [String] = []
+}
+
+struct Quiz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Take all of a lesson's quiz questions in a row.",
+        discussion: "When stdin is not a terminal, the quiz runs line by line: one answer per line (2, 1,3, 3 1 2, text or a number).")
+    @Argument(help: "The lesson id, e.g. tcp.") var id: String
+    @Option(help: "Shuffle seed, for repeatable option order.") var seed: UInt64?
+}
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Answer today's due questions across all lessons (spaced repetition, SM-2).")
+    @Option(help: "Shuffle seed, for repeatable option order.") var seed: UInt64?
+}
+
+struct Progress: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show progress per lesson, or erase it.")
+    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Erase progress (of one lesson, or all); asks first.") var reset = false
+    @Flag(help: "With --reset: do not ask.") var yes = false
+    @Argument(help: "With --reset: the lesson to erase (default: all).") var id: String?
+
+    func validate() throws {
+        if id != nil && !reset { throw ValidationError("a lesson id goes with --reset") }
+        if yes && !reset { throw ValidationError("--yes goes with --reset") }
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open a live demo.",
+        subcommands: [TCPDemoCommandLine.self, IOMuxDemoCommandLine.self])
+}
+
+struct TCPDemoCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tcp",
+        abstract: "The TCP state-machine stepper (RFC 9293), with the Linux kernel beside it.",
+        discussion: """
+            Script lines: '<host> listen|connect|send|close|abort', 'deliver <host>', 'drop <host>',
+            'timeout <host>' (host: client or server); '#' comments. In kernel mode:
+            '<host> listen|connect|accept|close|abort' and 'wait <ms>'.
+            """)
+    @Option(help: "Seed for the initial sequence numbers (repeatable runs).") var seed: UInt64?
+    @Flag(help: "Run the same calls on real loopback sockets and show the kernel's states.") var kernel = false
+    @Option(help: "Read events from FILE ('-' for stdin) instead of opening the screen.") var script: String?
+    @Flag(help: "With --script: one JSON object per event.") var json = false
+
+    func validate() throws {
+        if json && script == nil { throw ValidationError("--json goes with --script") }
+    }
+}
+
+struct IOMuxDemoCommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iomux",
+        abstract: "select vs poll vs epoll, measured on this machine.")
+    @Flag(help: "Measure and print JSON lines instead of opening the screen.") var json = false
+    @Option(help: "Numbers of watched descriptors, e.g. 10,100,1000.") var fds: String?
+    @Option(help: "How many of them are ready (K).") var active: Int = 1
 }

@@ -1,7 +1,11 @@
 import CTerminalSupport
 import Foundation
+import IOMux
 import LessonKit
+import QuizKit
 import Render
+import StateStore
+import TCPStepperDemo
 import Terminal
 import TutorApp
 
@@ -9,29 +13,21 @@ import TutorApp
 /// Everything it touches that is not pure lives here or in `Terminal`.
 struct InteractiveSession {
     let course: Course
-    let stateFile: StateFile
+    let store: ProgressStore?
     let color: Bool
 
     func run(open lessonID: String?) throws -> Int32 {
-        if let lessonID, course.lesson(id: lessonID) == nil {
-            throw Failure.unknownLesson(lessonID, in: course.lessons.map(\.id))
-        }
-        let loaded = stateFile.load()
-        nt_install_quit_handlers()
-        let terminal: CursesTerminal
-        do {
-            terminal = try CursesTerminal(color: color)
-        } catch let error as TerminalError {
-            throw Failure(error.description)
-        }
-        var state = AppState(course: course, progress: loaded.state, width: terminal.width, height: terminal.height)
-        state.message = loaded.notice
+        let terminal = try FullScreen.start(color: color)
+        var state = AppState(course: course, progress: store?.state ?? LearnerProgress(), width: terminal.width, height: terminal.height)
+        state.now = Date().timeIntervalSince1970
+        state.message = store?.takeNotices().first ?? (store == nil ? "Progress will not be saved (state directory unusable)" : nil)
         if let lessonID { _ = state.open(lessonID: lessonID) }
         var saveFailed = false
 
-        func save(_ progress: ProgressState) {
+        func save(_ progress: LearnerProgress) {
+            guard let store else { return }
             do {
-                try stateFile.save(progress)
+                try store.save(merging: progress)
             } catch {
                 if !saveFailed { state.message = "Progress cannot be saved: \(error)" }
                 saveFailed = true
@@ -51,6 +47,7 @@ struct InteractiveSession {
             case .resize(let w, let h): event = .resize(width: w, height: h)
             case .timeout: event = .tick(now: Date().timeIntervalSince1970)
             }
+            state.now = Date().timeIntervalSince1970
             if case .tick = event {} else { needsDraw = true }
             for effect in state.update(event) {
                 switch effect {
@@ -59,9 +56,14 @@ struct InteractiveSession {
                 case .quit:
                     break loop
                 case .openDemo(let name):
-                    runDemo(name, terminal: terminal)
+                    if let demo = DemoRegistry.make(name) {
+                        FullScreen.host(demo, terminal: terminal)
+                    } else {
+                        state.message = "The demo '\(name)' cannot start here"
+                    }
                     needsDraw = true
                     terminal.refreshAll()
+                    _ = state.update(.resize(width: terminal.width, height: terminal.height))
                 }
             }
         }
@@ -74,22 +76,60 @@ struct InteractiveSession {
         if signal != 0 { nt_reraise(signal) }
         return 0
     }
+}
 
-    func runDemo(_ name: String, terminal: CursesTerminal) {
-        guard let demo = DemoRegistry.make(name) else { return }
-        defer { demo.close() }
+/// Full-screen hosting for demos and quiz sessions.
+enum FullScreen {
+    static func checkTerminal() throws {
+        guard StandardStreams.isTerminal(0), StandardStreams.isTerminal(1) else {
+            throw Failure(TerminalError.notATerminal.description)
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty { throw Failure(TerminalError.noTerm.description) }
+        if term == "dumb" { throw Failure(TerminalError.dumbTerm(term).description) }
+    }
+
+    static func start(color: Bool) throws -> CursesTerminal {
+        try checkTerminal()
+        nt_install_quit_handlers()
+        do {
+            return try CursesTerminal(color: color)
+        } catch let error as TerminalError {
+            throw Failure(error.description)
+        }
+    }
+
+    /// Runs one screen on its own (`nettutor demo ...`, `nettutor quiz ...`).
+    static func run(_ screen: DemoScreen, color: Bool) throws -> Int32 {
+        let terminal: CursesTerminal
+        do {
+            terminal = try start(color: color)
+        } catch {
+            screen.close()
+            throw error
+        }
+        host(screen, terminal: terminal)
+        terminal.end()
+        let signal = nt_quit_signal()
+        if signal != 0 { nt_reraise(signal) }
+        return 0
+    }
+
+    /// Drives a screen until it closes or a quit signal arrives; always calls `close()`.
+    static func host(_ screen: DemoScreen, terminal: CursesTerminal) {
+        defer { screen.close() }
         terminal.refreshAll()
         while nt_quit_signal() == 0 {
             var buffer = ScreenBuffer(width: terminal.width, height: terminal.height)
-            demo.draw(into: &buffer)
+            screen.draw(into: &buffer)
             terminal.present(buffer)
             switch terminal.read(timeoutMs: 100) {
             case .key(let key):
-                if demo.handle(key) == .close { return }
+                if screen.handle(key) == .close { return }
             case .resize:
                 continue
             case .timeout:
-                demo.tick()
+                screen.tick()
             }
         }
     }
@@ -98,6 +138,10 @@ struct InteractiveSession {
 /// The built-in demos by the names `demo` blocks use.
 enum DemoRegistry {
     static func make(_ name: String) -> DemoScreen? {
-        nil
+        switch name {
+        case "tcp-state": return TCPDemoCommand.makeDemo(seed: TCPDemoCommand.randomSeed(), kernel: false)
+        case "iomux": return try? IOMuxCommand.makeDemo()
+        default: return nil
+        }
     }
 }

@@ -39,6 +39,18 @@ enum StandardStreams {
         return Int(ws.ws_col)
     }
 
+    /// Writes to stdout at once (prompts and line-by-line quizzes).
+    static func out(_ s: String) {
+        var o = Output()
+        o.write(s)
+        o.flush()
+    }
+
+    /// Writes text that already ends with its newline.
+    static func errorRaw(_ s: String) {
+        _ = s.withCString { Glibc.write(2, $0, strlen($0)) }
+    }
+
     static func error(_ s: String) {
         let line = s + "\n"
         _ = line.withCString { Glibc.write(2, $0, strlen($0)) }

@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import QuizKit
 import Render
 import Testing
 import TestSupport
@@ -8,7 +9,7 @@ import TestSupport
 @Suite struct AppUpdateTests {
     func app(width: Int = 60, height: Int = 12) -> AppState {
         let course = Course(files: [("sample.md", Fixtures.sample), ("other.md", Fixtures.other)], origin: "test")
-        return AppState(course: course, progress: ProgressState(), width: width, height: height)
+        return AppState(course: course, progress: LearnerProgress(), width: width, height: height)
     }
 
     func reading(_ id: String = "sample", width: Int = 60, height: Int = 12) -> AppState {
@@ -117,7 +118,7 @@ import TestSupport
             Issue.record("no save")
             return
         }
-        #expect(p[lesson: "sample"].position != nil)
+        #expect(p.positions["sample"] != nil)
     }
 
     @Test func resizeKeepsTheSameBlockAtTheTop() {
@@ -164,13 +165,13 @@ import TestSupport
     }
 
     @Test func homeScreenAt80x24() {
-        let s = AppState(course: course(), progress: ProgressState(), width: 80, height: 24)
+        let s = AppState(course: course(), progress: LearnerProgress(), width: 80, height: 24)
         let failure = Snapshot.check(View.draw(s).text(), named: "home-80x24")
         #expect(failure == nil, "\(failure ?? "")")
     }
 
     @Test func readerAt60x16WithFocusAndSearch() {
-        var s = AppState(course: course(), progress: ProgressState(), width: 60, height: 16)
+        var s = AppState(course: course(), progress: LearnerProgress(), width: 60, height: 16)
         _ = s.open(lessonID: "sample")
         _ = s.update(.key(.tab))
         let failure = Snapshot.check(View.draw(s).text(), named: "reader-60x16")
@@ -178,13 +179,13 @@ import TestSupport
     }
 
     @Test func tooSmallTerminalShowsANote() {
-        let s = AppState(course: course(), progress: ProgressState(), width: 12, height: 3)
+        let s = AppState(course: course(), progress: LearnerProgress(), width: 12, height: 3)
         #expect(View.draw(s).text().hasPrefix("Terminal too"))
     }
 
     @Test(arguments: [(1, 1), (2, 5), (500, 200), (20, 6)])
     func anySizeDrawsWithoutCrashing(width: Int, height: Int) {
-        var s = AppState(course: course(), progress: ProgressState(), width: width, height: height)
+        var s = AppState(course: course(), progress: LearnerProgress(), width: width, height: height)
         _ = s.open(lessonID: "sample")
         _ = s.update(.key(.char("t")))
         let b = View.draw(s)
@@ -192,33 +193,67 @@ import TestSupport
     }
 }
 
-@Suite struct StateFileTests {
-    func tempDir() -> String {
-        let dir = "/tmp/nettutor-test-\(UInt64.random(in: 0...UInt64.max))"
-        return dir
+@Suite struct QuizInReaderTests {
+    static let lesson = """
+        ---
+        id: q
+        title: "Quiz lesson"
+        summary: "s"
+        order: 1
+        minutes: 1
+        ---
+        ## Handshake
+
+        Text.
+
+        ```quiz
+        - id: first-flag
+          type: single
+          prompt: "Which flag opens a connection?"
+          options:
+            - text: "SYN"
+              correct: true
+            - text: "FIN"
+              why: "FIN closes a direction."
+          explain: "SYN synchronizes sequence numbers."
+        ```
+        """
+
+    func reading() -> AppState {
+        var s = AppState(course: Course(files: [("q.md", Self.lesson)], origin: "t"), progress: LearnerProgress(), width: 60, height: 20)
+        s.now = 1_000_000
+        _ = s.open(lessonID: "q")
+        return s
     }
 
-    @Test func roundTrip() throws {
-        let f = StateFile(directory: tempDir())
-        var p = ProgressState()
-        p[lesson: "tcp"].position = ReadingPosition(block: 3, offset: 2)
-        try f.save(p)
-        #expect(f.load().state == p)
+    @Test func theQuizBlockIsDrawnAsACardWithItsOptions() {
+        let s = reading()
+        let text = View.draw(s).text()
+        #expect(text.contains("Which flag opens a connection?"))
+        #expect(text.contains("SYN"))
+        #expect(!text.contains("type: single"))
     }
 
-    @Test func corruptFileIsKeptAsABackupAndReported() throws {
-        let dir = tempDir()
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try "{not json".write(toFile: dir + "/state.json", atomically: true, encoding: .utf8)
-        let result = StateFile(directory: dir).load()
-        #expect(result.state == ProgressState())
-        #expect(result.notice?.contains("unreadable") == true)
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
-        #expect(names.contains { $0.hasPrefix("state.json.bak-") })
+    @Test func answeringOnTheCardRecordsTheAnswerAndAsksToSave() {
+        var s = reading()
+        _ = s.update(.key(.tab))
+        #expect(s.reader?.focusedQuizLine != nil)
+        let text = View.draw(s).text()
+        // Pick the option shown as FIN (options are shuffled), then submit.
+        let lines = text.split(separator: "\n")
+        let finLine = lines.first { $0.contains("FIN") && $0.contains("2") } != nil ? "2" : "1"
+        _ = s.update(.key(.char(Character(finLine))))
+        let effects = s.update(.key(.enter))
+        #expect(effects.contains { if case .saveProgress = $0 { return true } else { return false } })
+        let answers = s.progress.progress(of: QuestionKey(lesson: "q", question: "first-flag"))?.answers ?? []
+        #expect(answers.count == 1)
+        #expect(answers.first?.correct == false)
+        #expect(View.draw(s).text().contains("FIN closes a direction."))
     }
 
-    @Test func unwritableDirectoryIsATypedError() {
-        let f = StateFile(directory: "/proc/nettutor-cannot-write")
-        #expect(throws: StateFile.SaveError.self) { try f.save(ProgressState()) }
+    @Test func qStillQuitsWhileAQuizHasTheFocus() {
+        var s = reading()
+        _ = s.update(.key(.tab))
+        #expect(s.update(.key(.char("q"))).last == .quit)
     }
 }
