@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "QuizKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["LessonKit", "QuizKit", "Render", "BundledCourse"]),
         // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
         .target(name: "TCPModel"),
         .testTarget(name: "TCPModelTests", dependencies: ["TCPModel"]),

@@ -8,6 +8,13 @@ enum ReaderView {
         let section = reader.rendered.section(at: reader.top)
         View.titleBar(reader.title, right: "", into: &buffer)
         let height = state.viewHeight
+        // A focused link is drawn in reverse; a focused card (quiz, demo) keeps its text
+        // readable and gets the focus colour and bold instead.
+        let focusIsCard: Bool = {
+            guard let f = reader.focus, f < reader.rendered.focusables.count else { return false }
+            if case .link = reader.rendered.focusables[f].target { return false }
+            return true
+        }()
         let matchesByLine = Dictionary(grouping: reader.search?.matches.enumerated().map { $0 } ?? [], by: { $0.element.line })
         for row in 0..<height {
             let index = reader.top + row
@@ -17,7 +24,8 @@ enum ReaderView {
             for span in line.spans {
                 var style = span.style
                 if let f = span.focus, f == reader.focus {
-                    style = Style(.focus, style.attributes.union(.reverse))
+                    style = focusIsCard ? (style.role == .accent ? Style(.link, style.attributes.union(.bold)) : style)
+                        : Style(.focus, style.attributes.union(.reverse))
                 }
                 col = buffer.put(span.text, row: row + 1, column: col, style: style)
                 if col >= buffer.width { break }
