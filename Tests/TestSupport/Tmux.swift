@@ -104,14 +104,29 @@ public final class TmuxSession {
 
 /// posix_spawn + waitpid: Foundation's Process can hang in waitUntilExit inside test tasks.
 public enum Subprocess {
+    /// Runs a command with `input` on its stdin; returns its stdout and exit status.
+    public static func pipe(_ argv: [String], input: String) -> (output: String, status: Int32) {
+        let path = "/tmp/nettutor-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(input.utf8))
+        defer { unlink(path) }
+        var status: Int32 = 0
+        let out = run(argv, capture: true, stdinPath: path, status: &status)
+        return (out, status)
+    }
+
     @discardableResult
     public static func run(_ argv: [String], capture: Bool = false) -> String {
+        var status: Int32 = 0
+        return run(argv, capture: capture, stdinPath: "/dev/null", status: &status)
+    }
+
+    static func run(_ argv: [String], capture: Bool, stdinPath: String, status exitStatus: inout Int32) -> String {
         var fds: [Int32] = [0, 0]
-        if capture { _ = pipe(&fds) }
+        if capture { _ = Glibc.pipe(&fds) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         if capture {
             posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
             posix_spawn_file_actions_addclose(&actions, fds[0])
@@ -154,6 +169,7 @@ public enum Subprocess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return String(decoding: output, as: UTF8.self)
     }
 }
