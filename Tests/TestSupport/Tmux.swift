@@ -104,6 +104,18 @@ public final class TmuxSession {
 
 /// posix_spawn + waitpid: Foundation's Process can hang in waitUntilExit inside test tasks.
 public enum Subprocess {
+    /// Runs a command; returns stdout, stderr and the exit status.
+    public static func capture(_ argv: [String], input: String = "", environment: [String: String]? = nil) -> (output: String, error: String, status: Int32) {
+        let errPath = "/tmp/nettutor-stderr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let inPath = errPath + ".in"
+        _ = FileManager.default.createFile(atPath: inPath, contents: Data(input.utf8))
+        defer { unlink(errPath); unlink(inPath) }
+        var status: Int32 = 0
+        let out = run(argv, capture: true, stdinPath: inPath, stderrPath: errPath, environment: environment, status: &status)
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        return (out, err, status)
+    }
+
     /// Runs a command with `input` on its stdin; returns its stdout and exit status.
     public static func pipe(_ argv: [String], input: String) -> (output: String, status: Int32) {
         let path = "/tmp/nettutor-stdin-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -120,7 +132,8 @@ public enum Subprocess {
         return run(argv, capture: capture, stdinPath: "/dev/null", status: &status)
     }
 
-    static func run(_ argv: [String], capture: Bool, stdinPath: String, status exitStatus: inout Int32) -> String {
+    static func run(_ argv: [String], capture: Bool, stdinPath: String, stderrPath: String = "/dev/null",
+                    environment: [String: String]? = nil, status exitStatus: inout Int32) -> String {
         var fds: [Int32] = [0, 0]
         if capture { _ = Glibc.pipe(&fds) }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -133,7 +146,7 @@ public enum Subprocess {
         } else {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let cargs = argv.map { strdup($0) } + [nil]
         defer { cargs.forEach { free($0) } }
         // Test runner threads block signals; a blocked mask would be inherited by tmux,
@@ -151,7 +164,11 @@ public enum Subprocess {
         posix_spawnattr_setsigdefault(&attr, &defaults)
         posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cargs, environ)
+        let envStrings = environment.map { $0.map { "\($0.key)=\($0.value)" } }
+        let cenv: [UnsafeMutablePointer<CChar>?]? = envStrings.map { $0.map { strdup($0) } + [nil] }
+        defer { cenv?.forEach { free($0) } }
+        let rc = cenv.map { env in env.withUnsafeBufferPointer { posix_spawn(&pid, argv[0], &actions, &attr, cargs, $0.baseAddress) } }
+            ?? posix_spawn(&pid, argv[0], &actions, &attr, cargs, environ)
         if capture { close(fds[1]) }
         guard rc == 0 else {
             if capture { close(fds[0]) }

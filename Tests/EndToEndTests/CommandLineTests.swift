@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The commands that need no terminal, run as a user would run them.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: TmuxSession.binary), "needs a built nettutor"))
+struct CommandLineTests {
+    let bin = TmuxSession.binary
+    let state = "/tmp/nettutor-cli-\(getpid())"
+
+    @Test func globalOptionsWorkBeforeAndAfterTheCommand() {
+        let before = Subprocess.capture([bin, "--state-dir", state, "--no-color", "list", "--json"])
+        let after = Subprocess.capture([bin, "list", "--json", "--state-dir", state, "--no-color"])
+        #expect(before.status == 0 && after.status == 0)
+        #expect(before.output == after.output)
+        #expect(before.output.contains("\"id\":\"tcp\""))
+    }
+
+    @Test func unknownLessonIsOneLineOnStderrAndStatusTwo() {
+        let r = Subprocess.capture([bin, "show", "warp-drive"])
+        #expect(r.status == 2)
+        #expect(r.output.isEmpty)
+        #expect(r.error.split(separator: "\n").count == 1)
+        #expect(r.error.hasPrefix("nettutor: no lesson 'warp-drive'"))
+    }
+
+    @Test func badFlagIsOneLineAndStatusTwo() {
+        let r = Subprocess.capture([bin, "show", "tcp", "--frobnicate"])
+        #expect(r.status == 2)
+        #expect(r.error.split(separator: "\n").count == 1, "\(r.error)")
+    }
+
+    @Test func missingLessonsDirectoryIsOneLineAndStatusTwo() {
+        let r = Subprocess.capture([bin, "--lessons", "/nonexistent/lessons", "list"])
+        #expect(r.status == 2)
+        #expect(r.error == "nettutor: lessons directory '/nonexistent/lessons' does not exist\n")
+    }
+
+    @Test func showWorksWithoutATerminalOrTERMAndPrintsPlainText() {
+        let r = Subprocess.capture([bin, "show", "dns", "--width", "60"], environment: ["PATH": "/usr/bin:/bin"])
+        #expect(r.status == 0)
+        #expect(!r.output.contains("\u{1B}"))
+        #expect(r.output.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        #expect(r.output.contains("What you will learn"))
+    }
+
+    @Test func showColorAlwaysAddsANSIStyling() {
+        let r = Subprocess.capture([bin, "show", "dns", "--width", "80", "--color", "always"])
+        #expect(r.output.contains("\u{1B}[1;38;5;"))
+    }
+
+    @Test func lintReportsErrorsAsFileLineColumnAndExitsOne() throws {
+        let dir = "/tmp/nettutor-cli-lint-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "---\nid: a\ntitle: A\nsummary: S\norder: 1\nminutes: 1\n---\nSee [b](b.md).\n".write(toFile: dir + "/a.md", atomically: true, encoding: .utf8)
+        let r = Subprocess.capture([bin, "lint", dir])
+        #expect(r.status == 1)
+        #expect(r.output == "\(dir)/a.md:8:9: error: link 'b.md' does not resolve (no lesson 'b')\n")
+        let clean = Subprocess.capture([bin, "lint", TmuxSession.packageRoot + "/Lessons"])
+        #expect(clean.status == 0)
+        #expect(clean.output.isEmpty)
+    }
+
+    @Test func theBinaryCarriesItsCourseFromAnyDirectory() throws {
+        let dir = "/tmp/nettutor-cli-copy-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: bin, toPath: dir + "/nettutor")
+        let r = Subprocess.capture([dir + "/nettutor", "list", "--json", "--state-dir", state])
+        #expect(r.status == 0)
+        for id in ["scaling", "load-balancing", "message-queues", "serverless", "http", "dns", "tcp", "io-multiplexing", "interrupts"] {
+            #expect(r.output.contains("\"id\":\"\(id)\""))
+        }
+    }
+
+    @Test func tcpScriptWithAnUnknownLineStopsWithItsLineNumber() {
+        let r = Subprocess.capture([bin, "demo", "tcp", "--script", "-"], input: "client connect\nserver dance\n")
+        #expect(r.status == 2)
+        #expect(r.error.hasPrefix("nettutor: line 2:"))
+    }
+
+    @Test func tcpScriptJSONFollowsTheHandshake() {
+        let script = "server listen\nclient connect\ndeliver server\ndeliver client\ndeliver server\n"
+        let r = Subprocess.capture([bin, "demo", "tcp", "--script", "-", "--json", "--seed", "1"], input: script)
+        #expect(r.status == 0)
+        let lines = r.output.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.last?.contains("\"client\": \"ESTABLISHED\", \"server\": \"ESTABLISHED\"") == true)
+    }
+}
