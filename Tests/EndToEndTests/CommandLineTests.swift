@@ -66,7 +66,9 @@ struct CommandLineTests {
         let dir = "/tmp/nettutor-cli-copy-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: bin, toPath: dir + "/nettutor")
+        // Copied by cp, not in-process: a descriptor open for writing here could leak into a
+        // process another test spawns meanwhile and make exec fail with ETXTBSY.
+        Subprocess.run(["/bin/cp", bin, dir + "/nettutor"])
         let r = Subprocess.capture([dir + "/nettutor", "list", "--json", "--state-dir", state])
         #expect(r.status == 0)
         for id in ["scaling", "load-balancing", "message-queues", "serverless", "http", "dns", "tcp", "io-multiplexing", "interrupts"] {

@@ -172,6 +172,7 @@ public enum Subprocess {
         if capture { close(fds[1]) }
         guard rc == 0 else {
             if capture { close(fds[0]) }
+            exitStatus = 127
             return ""
         }
         var output = [UInt8]()
