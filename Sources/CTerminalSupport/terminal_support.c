@@ -1,6 +1,8 @@
 #include "terminal_support.h"
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 static volatile sig_atomic_t quit_signal = 0;
 
@@ -36,4 +38,51 @@ void nt_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
 void nt_reraise(int sig) {
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
+#define N_CRASH_SIGNALS (sizeof crash_signals / sizeof crash_signals[0])
+static struct sigaction previous[N_CRASH_SIGNALS];
+static char restore_bytes[512];
+static size_t restore_len = 0;
+static struct termios saved_modes;
+static volatile sig_atomic_t armed = 0;
+static int have_modes = 0;
+
+static void restore_terminal_on_crash(int sig) {
+    if (armed) {
+        armed = 0;
+        if (have_modes) tcsetattr(0, TCSANOW, &saved_modes);
+        if (restore_len > 0) { ssize_t n = write(1, restore_bytes, restore_len); (void)n; }
+    }
+    // Hand the signal back to whoever handled it before (the runtime's backtracer) or to
+    // the default action: a faulting instruction runs again and raises it anew.
+    for (size_t i = 0; i < N_CRASH_SIGNALS; i++) {
+        if (crash_signals[i] == sig) { sigaction(sig, &previous[i], NULL); break; }
+    }
+    if (sig == SIGABRT || sig == SIGTRAP) raise(sig);
+}
+
+void nt_arm_crash_restore(const char *bytes) {
+    restore_len = 0;
+    if (bytes) {
+        size_t n = strlen(bytes);
+        if (n > sizeof restore_bytes) n = sizeof restore_bytes;
+        memcpy(restore_bytes, bytes, n);
+        restore_len = n;
+    }
+    have_modes = tcgetattr(0, &saved_modes) == 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = restore_terminal_on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_NODEFER;
+    for (size_t i = 0; i < N_CRASH_SIGNALS; i++) sigaction(crash_signals[i], &sa, &previous[i]);
+    armed = 1;
+}
+
+void nt_disarm_crash_restore(void) {
+    if (!armed) return;
+    armed = 0;
+    for (size_t i = 0; i < N_CRASH_SIGNALS; i++) sigaction(crash_signals[i], &previous[i], NULL);
 }

@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalSupport
 import Render
 
 #if canImport(Glibc)
@@ -53,6 +54,12 @@ public final class CursesTerminal {
         Self.setUTF8Locale()
         var status: Int32 = 0
         if setupterm(term, 1, &status) != 0 || status != 1 { throw TerminalError.unknownTerm(term) }
+        // Should the process crash, put the terminal back the way the shell had it.
+        var reset = "\u{1B}[?1000l"
+        for cap in ["sgr0", "cnorm", "rmcup"] {
+            if let p = tigetstr(cap), Int(bitPattern: p) != -1 { reset += String(cString: p) }
+        }
+        nt_arm_crash_restore(reset + "\r\n")
         guard let s = newterm(nil, nt_stdout(), nt_stdin()) else { throw TerminalError.initFailed }
         screen = s
         set_term(s)
@@ -112,6 +119,7 @@ public final class CursesTerminal {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        nt_disarm_crash_restore()
     }
 
     /// Leaves curses mode for a moment (e.g. before the process stops) and comes back.

@@ -34,12 +34,15 @@ struct InteractiveSession {
             }
         }
 
+        // Test hook: crash after the first frame, so a test can check the terminal comes back.
+        let crashForTest = ProcessInfo.processInfo.environment["NETTUTOR_TEST_CRASH"] == "1"
         var needsDraw = true
         loop: while true {
             if nt_quit_signal() != 0 { break }
             if needsDraw {
                 terminal.present(View.draw(state))
                 needsDraw = false
+                if crashForTest { fatalError("crash requested by NETTUTOR_TEST_CRASH") }
             }
             let event: Event
             switch terminal.read(timeoutMs: 100) {

@@ -103,6 +103,16 @@ struct ReaderEndToEndTests {
         expectScreen(t.waitFor("ok-2"), "shell usable")
     }
 
+    @Test func aCrashStillLeavesAUsableTerminal() throws {
+        let t = try TmuxSession()
+        t.run("NETTUTOR_TEST_CRASH=1 SWIFT_BACKTRACE=enable=no \(t.nettutor) open tcp 2>/dev/null; echo crashed=$?")
+        expectScreen(t.waitFor("crashed="), "the program ended")
+        #expect(!t.screen().contains("crashed=0"))
+        #expect(!t.screen().contains("?:help"), "the alternate screen was left")
+        t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo")
+        expectScreen(t.waitFor("icanon echo"), "echo and canonical mode are back")
+    }
+
     @Test func dumbTerminalIsRefusedWithAHint() throws {
         let t = try TmuxSession()
         t.run("TERM=dumb \(t.nettutor); echo status=$?")

@@ -15,4 +15,12 @@ void nt_ignore_sigpipe(void);
 /// Restore the default disposition of a signal and raise it again (after cleanup).
 void nt_reraise(int sig);
 
+/// Arms the crash guard: on SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT or SIGTRAP the terminal
+/// modes saved from fd 0 are restored and `bytes` (the terminal's own reset sequences) are
+/// written to fd 1 before the previous handler (the Swift runtime's backtracer) runs.
+void nt_arm_crash_restore(const char *bytes);
+
+/// Disarms it once the terminal has been restored normally.
+void nt_disarm_crash_restore(void);
+
 #endif
