@@ -1,31 +1,39 @@
 /// Every key the tutor answers to, as the help screen lists them.
 public enum KeyHelp {
-    public static let sections: [(title: String, keys: [(String, String)])] = [
+    public typealias Section = (title: String, keys: [(String, String)])
+
+    public static let left: [Section] = [
         ("Reading", [
-            ("j  k  ↓  ↑", "scroll one line"),
-            ("Space  PgDn  f", "next page"),
-            ("b  PgUp", "previous page"),
-            ("d  u", "half a page down / up"),
-            ("g  G  Home  End", "top / bottom of the lesson"),
+            ("j k ↓ ↑", "one line"),
+            ("Space PgDn f", "next page"),
+            ("b PgUp", "previous page"),
+            ("d u", "half a page down/up"),
+            ("g G Home End", "top / bottom"),
             ("mouse wheel", "scroll"),
-            ("t", "table of contents (Enter jumps)"),
-        ]),
-        ("Links, quizzes and demos", [
-            ("Tab  Shift-Tab", "focus the next / previous link, quiz or demo"),
-            ("Enter", "follow the link, open the demo"),
-            ("Esc  Backspace  h", "go back (to the course map at the start)"),
-        ]),
-        ("Searching", [
-            ("/", "search this lesson (Enter runs it, Esc cancels)"),
-            ("n  N", "next / previous match"),
+            ("t", "contents, Enter jumps"),
         ]),
         ("Everywhere", [
-            ("?", "this help (any key closes it)"),
-            ("q", "quit (your place is saved)"),
-        ]),
-        ("Course map", [
-            ("j  k  ↓  ↑", "choose a lesson"),
-            ("Enter  1-9", "open it"),
+            ("?", "this help"),
+            ("q", "quit (place is saved)"),
         ]),
     ]
+
+    public static let right: [Section] = [
+        ("Links, quizzes, demos", [
+            ("Tab S-Tab", "next / previous one"),
+            ("Enter", "follow or open it"),
+            ("Esc Bksp h", "go back"),
+            ("on a quiz", "keys on its card"),
+        ]),
+        ("Searching", [
+            ("/", "search (Enter, Esc)"),
+            ("n N", "next / previous match"),
+        ]),
+        ("Course map", [
+            ("j k ↓ ↑", "choose a lesson"),
+            ("Enter 1-9", "open it"),
+        ]),
+    ]
+
+    public static var sections: [Section] { left + right }
 }

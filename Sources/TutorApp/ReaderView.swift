@@ -73,26 +73,44 @@ enum ContentsView {
     }
 }
 
-/// Every key, from `KeyHelp`.
+/// Every key, from `KeyHelp`: two columns when the terminal is wide enough, else one.
 enum HelpView {
-    static func draw(into buffer: inout ScreenBuffer) {
+    static let keyWidth = 14
+    static let columnWidth = 37
+
+    static func rows(_ sections: [KeyHelp.Section]) -> [(String, String, Bool)] {
         var lines: [(String, String, Bool)] = []
-        for section in KeyHelp.sections {
+        for section in sections {
             if !lines.isEmpty { lines.append(("", "", false)) }
             lines.append((section.title, "", true))
             for (k, what) in section.keys { lines.append((k, what, false)) }
         }
-        let inner = View.box(title: "Keys", width: min(66, buffer.width - 2), height: min(lines.count + 3, buffer.height - 2), into: &buffer)
-        for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
-            if line.2 {
-                buffer.put(line.0, row: inner.row + i, column: inner.column, style: Style(.heading2, .bold), limit: inner.width)
-            } else {
-                buffer.put(line.0, row: inner.row + i, column: inner.column, style: Style(.accent, .bold), limit: min(inner.width, 20))
-                buffer.put(line.1, row: inner.row + i, column: inner.column + 20, style: .plain, limit: max(0, inner.width - 20))
+        return lines
+    }
+
+    static func draw(into buffer: inout ScreenBuffer) {
+        let twoColumns = buffer.width >= 2 * columnWidth + 6
+        let columns = twoColumns ? [rows(KeyHelp.left), rows(KeyHelp.right)] : [rows(KeyHelp.sections)]
+        let height = (columns.map(\.count).max() ?? 0) + 3
+        let width = twoColumns ? 2 * columnWidth + 6 : min(columnWidth + 4, buffer.width - 2)
+        let inner = View.box(title: "Keys", width: width, height: min(height, buffer.height), into: &buffer)
+        let usable = max(0, inner.height - 1)
+        for (c, lines) in columns.enumerated() {
+            let x = inner.column + c * (columnWidth + 2)
+            for (i, line) in lines.prefix(usable).enumerated() {
+                if line.2 {
+                    buffer.put(line.0, row: inner.row + i, column: x, style: Style(.heading2, .bold), limit: min(columnWidth, inner.width))
+                } else {
+                    buffer.put(line.0, row: inner.row + i, column: x, style: Style(.accent, .bold), limit: keyWidth)
+                    buffer.put(line.1, row: inner.row + i, column: x + keyWidth, style: .plain,
+                               limit: max(0, min(columnWidth - keyWidth, inner.column + inner.width - x - keyWidth)))
+                }
             }
         }
         if inner.height > 0 {
-            buffer.put("any key closes", row: inner.row + inner.height - 1, column: inner.column, style: Style(.muted), limit: inner.width)
+            let more = columns.contains { $0.count > usable }
+            buffer.put(more ? "any key closes · a larger terminal shows more" : "any key closes",
+                       row: inner.row + inner.height - 1, column: inner.column, style: Style(.muted), limit: inner.width)
         }
     }
 }

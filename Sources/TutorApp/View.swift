@@ -48,8 +48,8 @@ public enum View {
 
     /// A centred box for overlays; returns its inner rectangle (row, column, width, height).
     static func box(title: String, width: Int, height: Int, into buffer: inout ScreenBuffer) -> (row: Int, column: Int, width: Int, height: Int) {
-        let w = min(width, buffer.width - 2)
-        let h = min(height, buffer.height - 2)
+        let w = max(0, min(width, buffer.width - 2))
+        let h = max(0, min(height, buffer.height))
         let r = max(0, (buffer.height - h) / 2)
         let c = max(0, (buffer.width - w) / 2)
         let border = Style(.accent, .bold)
