@@ -178,6 +178,19 @@ import TestSupport
         #expect(failure == nil, "\(failure ?? "")")
     }
 
+    @Test func helpListsEveryKeyAt80x24() {
+        var s = AppState(course: course(), progress: LearnerProgress(), width: 80, height: 24)
+        _ = s.open(lessonID: "sample")
+        _ = s.update(.key(.char("?")))
+        let text = View.draw(s).text()
+        for section in KeyHelp.sections {
+            #expect(text.contains(section.title))
+            for (key, what) in section.keys {
+                #expect(text.contains(key) && text.contains(what), "help misses \(key): \(what)")
+            }
+        }
+    }
+
     @Test func tooSmallTerminalShowsANote() {
         let s = AppState(course: course(), progress: LearnerProgress(), width: 12, height: 3)
         #expect(View.draw(s).text().hasPrefix("Terminal too"))
