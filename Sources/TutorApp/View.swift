@@ -21,6 +21,22 @@ public enum View {
         return buffer
     }
 
+    /// `text` cut to `width` columns with an ellipsis when it does not fit.
+    static func fit(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var w = 0
+        for ch in text {
+            let cw = DisplayWidth.of(ch)
+            if w + cw > width - 1 { break }
+            out.append(ch)
+            w += cw
+        }
+        while out.last == " " { out.removeLast() }
+        return out + "…"
+    }
+
     static func drawTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
         let lines = ["Terminal too small", "\(state.width)x\(state.height); need \(AppState.minimumWidth)x\(AppState.minimumHeight)", "q quits"]
         for (i, l) in lines.enumerated() where i < buffer.height {

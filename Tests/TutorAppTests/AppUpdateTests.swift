@@ -178,6 +178,22 @@ import TestSupport
         #expect(failure == nil, "\(failure ?? "")")
     }
 
+    @Test func courseMapShowsQuizScoreAndQuestionsDue() {
+        var p = LearnerProgress()
+        let at = Date(timeIntervalSince1970: 1_000_000)
+        p.record(QuestionKey(lesson: "sample", question: "a"), correct: false, at: at, lessonQuestions: ["a", "b"])
+        p.record(QuestionKey(lesson: "sample", question: "b"), correct: true, at: at, lessonQuestions: ["a", "b"])
+        var s = AppState(course: course(), progress: p, width: 80, height: 24)
+        s.now = 1_000_100
+        let text = View.draw(s).text()
+        #expect(text.contains("quiz best 1/2 · 1 due"), "\(text)")
+    }
+
+    @Test func longTitlesEndWithAnEllipsis() {
+        #expect(View.fit("Load balancing: spreading work", 12) == "Load balanc…")
+        #expect(View.fit("short", 12) == "short")
+    }
+
     @Test func helpListsEveryKeyAt80x24() {
         var s = AppState(course: course(), progress: LearnerProgress(), width: 80, height: 24)
         _ = s.open(lessonID: "sample")
