@@ -46,7 +46,7 @@ let package = Package(
             name: "nettutor",
             dependencies: [
                 "LessonKit", "BundledCourse", "Render", "TutorApp", "Terminal", "CTerminalSupport",
-                "QuizKit", "QuizUI", "QuizCommands", "StateStore", "TCPModel", "TCPKernelProbe", "TCPStepperDemo", "IOMux",
+                "QuizKit", "QuizUI", "QuizCommands", "StateStore", "TCPModel", "TCPKernelProbe", "TCPStepperDemo", "IOMux", "PlainJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,10 +58,12 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["LessonKit", "QuizKit", "Render", "BundledCourse"]),
         // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.
-        .target(name: "TCPModel"),
+        // One-line JSON output shared by the scriptable commands.
+        .target(name: "PlainJSON"),
+        .target(name: "TCPModel", dependencies: ["PlainJSON"]),
         .testTarget(name: "TCPModelTests", dependencies: ["TCPModel"]),
         // Kernel mode of the TCP stepper: the same calls on real loopback sockets, states from /proc/net/tcp.
-        .target(name: "TCPKernelProbe", dependencies: ["TCPModel"]),
+        .target(name: "TCPKernelProbe", dependencies: ["TCPModel", "PlainJSON"]),
         .testTarget(name: "TCPKernelProbeTests", dependencies: ["TCPKernelProbe", "TCPModel"]),
         // The full-screen TCP stepper demo: pure state/update, views into the screen buffer.
         .target(name: "TCPStepperDemo", dependencies: ["Render", "TCPModel", "TCPKernelProbe"]),
@@ -72,7 +74,7 @@ let package = Package(
         .target(name: "CIOMux", cSettings: [.unsafeFlags(["-O2"])]),
         // The probe (eventfds, the measuring method, a background runner), the JSON
         // command, and the full-screen demo view.
-        .target(name: "IOMux", dependencies: ["CIOMux", "Render"]),
+        .target(name: "IOMux", dependencies: ["CIOMux", "Render", "PlainJSON"]),
         .testTarget(name: "IOMuxTests", dependencies: ["IOMux", "Render"], exclude: ["Snapshots"]),
         // Benchmark (not a test): Swift beside bench/iomux_ref.c; run through bench/iomux.sh.
         .executableTarget(name: "IOMuxBench", dependencies: ["IOMux"]),
@@ -83,10 +85,10 @@ let package = Package(
         .target(name: "StateStore", dependencies: ["QuizKit"]),
         .target(name: "QuizCommands", dependencies: ["QuizKit", "StateStore", "LessonKit"]),
         .target(name: "QuizUI", dependencies: ["QuizKit", "Render", "LessonKit"]),
-        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit"], exclude: ["Snapshots"]),
+        .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .executableTarget(name: "StateWriterFixture", dependencies: ["StateStore", "QuizKit"], path: "Tests/StateWriterFixture"),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit", "StateWriterFixture"]),
-        .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render"], exclude: ["Snapshots"]),
+        .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,4 +1,5 @@
 import Foundation
+import PlainJSON
 
 /// The non-interactive side of `nettutor demo iomux`: `--json [--fds LIST] [--active K]`
 /// prints one JSON object per line (issue 6, "Scriptable interface").
@@ -74,7 +75,7 @@ public enum IOMuxCommand {
         case .measured(let ns, let ready, _):
             return head + "\"ns_per_call\": \(number(ns)), \"ready\": \(ready)}"
         case .skipped(let reason):
-            return head + "\"skipped\": \"\(escaped(reason))\"}"
+            return head + "\"skipped\": \(JSONText.string(reason))}"
         }
     }
 
@@ -88,23 +89,4 @@ public enum IOMuxCommand {
         x.isFinite ? String(format: "%.1f", x) : "null"
     }
 
-    /// JSON string escaping (RFC 8259 §7) for the few characters a reason could hold.
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
-    }
 }

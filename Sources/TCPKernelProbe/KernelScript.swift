@@ -1,3 +1,4 @@
+import PlainJSON
 #if canImport(Glibc)
     import Glibc
 #endif

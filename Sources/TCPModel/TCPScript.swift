@@ -1,3 +1,4 @@
+import PlainJSON
 /// A script line that cannot be understood; printed as `line N: message`, exit status 2.
 public struct ScriptError: Error, Equatable, Sendable, CustomStringConvertible {
     public let line: Int
@@ -101,36 +102,6 @@ public enum TCPScriptOutput {
         if let error = record.error { lines.append("   error: \(error)") }
         lines += record.explanation.map { "   | \($0)" }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Just enough JSON writing for one-line objects of strings, numbers and arrays.
-public enum JSONText {
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-
-    public static func array(_ strings: [String]) -> String {
-        "[" + strings.map(string).joined(separator: ", ") + "]"
-    }
-
-    /// Fields keep the order given; values are already JSON.
-    public static func object(_ fields: [(String, String)]) -> String {
-        "{" + fields.map { "\(string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }
 

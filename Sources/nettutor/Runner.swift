@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IOMux
 import LessonKit
+import PlainJSON
 import QuizCommands
 import QuizKit
 import QuizUI
@@ -272,23 +273,7 @@ enum BundledFiles {
 
 enum JSON {
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.string(s)
     }
 
     static func number(_ d: Double) -> String {

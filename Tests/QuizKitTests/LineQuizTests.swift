@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import QuizKit
 
 /// Runs a line quiz over `input` lines; returns the whole output and what was recorded.

@@ -1,6 +1,7 @@
 import QuizKit
 import Render
 import Testing
+import TestSupport
 @testable import QuizUI
 
 @Suite struct QuizCardTests {

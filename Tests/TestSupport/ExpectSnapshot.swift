@@ -3,7 +3,7 @@ import Testing
 
 /// Compares `text` with `Snapshots/<name>.txt` next to this file; `RECORD_SNAPSHOTS=1`
 /// rewrites the file instead.
-func expectSnapshot(_ text: String, named name: String, filePath: String = #filePath,
+public func expectSnapshot(_ text: String, named name: String, filePath: String = #filePath,
                     sourceLocation: SourceLocation = #_sourceLocation) throws {
     let dir = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = dir.appendingPathComponent(name + ".txt")
