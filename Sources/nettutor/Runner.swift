@@ -56,7 +56,14 @@ struct Runner {
         case let c as TCPDemoCommandLine: return try tcpDemo(c)
         case let c as IOMuxDemoCommandLine: return try iomuxDemo(c)
         default:
-            print(Nettutor.helpMessage())
+            // ArgumentParser's own commands (`help`, `--help` on a subcommand) print the
+            // help of the command they were asked about.
+            var other = command
+            do {
+                try other.run()
+            } catch {
+                Nettutor.exit(withError: error)
+            }
             return 0
         }
     }

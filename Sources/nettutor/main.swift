@@ -31,8 +31,8 @@ extension CommandLine {
         } catch {
             let code = Nettutor.exitCode(for: error)
             if code == .success {
-                print(Nettutor.fullMessage(for: error))
-                return 0
+                // --help, help <command>, --version: ArgumentParser prints the right text.
+                Nettutor.exit(withError: error)
             }
             let message = Nettutor.message(for: error).split(separator: "\n").first.map(String.init) ?? "bad arguments"
             StandardStreams.error("nettutor: \(message) (see 'nettutor --help')")

@@ -16,6 +16,16 @@ struct CommandLineTests {
         #expect(before.output.contains("\"id\":\"tcp\""))
     }
 
+    @Test func helpOfASubcommandIsThatCommandsHelp() {
+        let r = Subprocess.capture([bin, "demo", "tcp", "--help"])
+        #expect(r.status == 0)
+        #expect(r.output.hasPrefix("OVERVIEW: The TCP state-machine stepper"))
+        #expect(r.output.contains("--state-dir"))
+        let h = Subprocess.capture([bin, "help", "show"])
+        #expect(h.output.hasPrefix("OVERVIEW: Print a lesson as text"))
+        #expect(Subprocess.capture([bin, "--version"]).output == "0.1.0\n")
+    }
+
     @Test func unknownLessonIsOneLineOnStderrAndStatusTwo() {
         let r = Subprocess.capture([bin, "show", "warp-drive"])
         #expect(r.status == 2)
