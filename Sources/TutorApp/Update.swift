@@ -185,11 +185,17 @@ extension AppState {
         return []
     }
 
-    /// Keys for the focused quiz card. Tab, Shift-Tab and Esc always move or leave the
-    /// focus; `q` quits unless the card is taking typed text.
+    /// Keys for the focused quiz card. Tab and Shift-Tab move the focus, Esc leaves the card;
+    /// `q`, `?`, `/` and `t` keep their meaning unless the card is taking typed text.
     mutating func quizKey(_ key: Key) -> [Effect]? {
         guard var r = reader, r.focusedQuizLine != nil else { return nil }
-        if key == .tab || key == .backTab || key == .escape { return nil }
+        if key == .tab || key == .backTab { return nil }
+        if key == .escape {
+            // Leave the card first; a second Esc goes back.
+            r.focus = nil
+            reader = r
+            return []
+        }
         if let card = r.quizCards[r.focusedQuizLine!], !card.capturesText, key == .char("q") || key == .char("?") || key == .char("/") || key == .char("t") {
             return nil
         }

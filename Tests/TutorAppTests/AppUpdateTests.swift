@@ -280,6 +280,16 @@ import TestSupport
         #expect(View.draw(s).text().contains("FIN closes a direction."))
     }
 
+    @Test func escapeLeavesTheCardBeforeGoingBack() {
+        var s = reading()
+        _ = s.update(.key(.tab))
+        _ = s.update(.key(.escape))
+        #expect(s.reader?.focus == nil)
+        #expect(s.mode == .reader)
+        _ = s.update(.key(.escape))
+        #expect(s.mode == .home)
+    }
+
     @Test func qStillQuitsWhileAQuizHasTheFocus() {
         var s = reading()
         _ = s.update(.key(.tab))
