@@ -7,6 +7,8 @@ import Render
 public enum Effect: Equatable, Sendable {
     case saveProgress(LearnerProgress)
     case openDemo(String)
+    /// Run today's due questions (the course map's `r`).
+    case openReview
     case quit
 }
 

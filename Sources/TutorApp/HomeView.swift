@@ -51,7 +51,7 @@ enum HomeView {
         if lessons.isEmpty {
             buffer.put("No lessons found in \(state.course.origin).", row: 2, column: 2, style: Style(.warning))
         }
-        let left = state.message ?? "Enter open · j/k choose · ? help · q quit"
+        let left = state.message ?? "Enter open · j/k choose · r review · ? help · q quit"
         View.statusLine(left: left, right: lessons.isEmpty ? "" : "\(state.homeSelection + 1)/\(lessons.count)", into: &buffer)
     }
 

@@ -32,6 +32,7 @@ public enum KeyHelp {
         ("Course map", [
             ("j k ↓ ↑", "choose a lesson"),
             ("Enter 1-9", "open it"),
+            ("r", "review due questions"),
         ]),
     ]
 

@@ -85,6 +85,9 @@ extension AppState {
                 homeSelection = n - 1
                 _ = open(lessonID: course.lessons[n - 1].id)
             }
+        case .char("r"):
+            progressDirty = true
+            return flushProgress() + [.openReview]
         case .escape, .backspace:
             message = "Press q to quit"
         default:

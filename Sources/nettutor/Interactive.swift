@@ -1,6 +1,8 @@
 import CTerminalSupport
 import Foundation
 import IOMux
+import QuizCommands
+import QuizUI
 import LessonKit
 import QuizKit
 import Render
@@ -58,6 +60,22 @@ struct InteractiveSession {
                     save(progress)
                 case .quit:
                     break loop
+                case .openReview:
+                    let items = QuizCommand.dueItems(course: course, state: state.progress, now: Date())
+                    if items.isEmpty {
+                        state.message = "Nothing to review today"
+                    } else {
+                        var progress = state.progress
+                        let session = QuizSession(title: "Review", items: items, seed: UInt64.random(in: 0...UInt64.max), state: progress) { item, correct in
+                            progress.record(item.key, correct: correct, at: Date(), lessonQuestions: item.lessonQuestions)
+                            save(progress)
+                        }
+                        FullScreen.host(session, terminal: terminal)
+                        state.progress = progress
+                    }
+                    needsDraw = true
+                    terminal.refreshAll()
+                    _ = state.update(.resize(width: terminal.width, height: terminal.height))
                 case .openDemo(let name):
                     if let demo = DemoRegistry.make(name) {
                         FullScreen.host(demo, terminal: terminal)

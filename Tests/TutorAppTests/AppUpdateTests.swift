@@ -27,6 +27,13 @@ import TestSupport
         #expect(s.reader?.lessonID == "other")
     }
 
+    @Test func rOnTheCourseMapSavesThenOpensTheReview() {
+        var s = app()
+        let effects = s.update(.key(.char("r")))
+        #expect(effects.last == .openReview)
+        #expect(effects.count == 2)
+    }
+
     @Test func jAndKScrollOneLineAndStopAtTheEdges() {
         var s = reading()
         _ = s.update(.key(.char("k")))
