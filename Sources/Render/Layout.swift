@@ -178,10 +178,10 @@ public struct Layout {
                     return l
                 }
             }
-            return Card.placeholder(title: "Quiz", body: Card.quizSummary(source), hint: "Tab to focus, Enter to answer", width: width, focus: focus)
+            return Card.placeholder(title: "Quiz", body: Card.quizSummary(source), hint: "Answer it in the reader (Tab, then the keys on the card), or all questions at once with nettutor quiz.", width: width, focus: focus)
         case .demo(let name):
             let focus = newFocus(.demo(name))
-            return Card.placeholder(title: "Demo: \(name)", body: Card.demoSummary(name), hint: "Tab to focus, Enter to open", width: width, focus: focus)
+            return Card.placeholder(title: "Demo: \(name)", body: Card.demoSummary(name), hint: Card.demoHint(name), width: width, focus: focus)
         }
     }
 

@@ -135,6 +135,14 @@ public enum Card {
         return count == 1 ? "1 question." : "\(count) questions."
     }
 
+    static func demoHint(_ name: String) -> String {
+        switch name {
+        case "tcp-state": return "In the reader: Tab to it, Enter opens it. From a shell: nettutor demo tcp"
+        case "iomux": return "In the reader: Tab to it, Enter opens it. From a shell: nettutor demo iomux"
+        default: return "Check the name with nettutor lint."
+        }
+    }
+
     public static func demoSummary(_ name: String) -> String {
         switch name {
         case "tcp-state": return "The TCP state-machine stepper: drive a client and a server through RFC 9293, one segment at a time."
