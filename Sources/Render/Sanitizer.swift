@@ -29,6 +29,12 @@ public enum Sanitizer {
         }
     }
 
+    /// Like `clean`, but keeps line feeds: for multi-line text written straight to a terminal.
+    public static func cleanLines(_ text: String) -> String {
+        if isClean(text.replacingLineFeeds()) { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\n")
+    }
+
     /// Replaces unsafe scalars. Tabs become spaces up to the next multiple of 4 is left to
     /// callers that know the column; here a tab is one space.
     public static func clean(_ text: String) -> String {
@@ -44,5 +50,12 @@ public enum Sanitizer {
             }
         }
         return String(out)
+    }
+}
+
+extension String {
+    fileprivate func replacingLineFeeds() -> String {
+        guard utf8.contains(0x0A) else { return self }
+        return String(decoding: utf8.map { $0 == 0x0A ? 0x20 : $0 }, as: UTF8.self)
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Render
 
 /// Buffered writes to stdout. A closed pipe (`show | head`) ends the program quietly.
 struct Output {
@@ -39,15 +40,17 @@ enum StandardStreams {
         return Int(ws.ws_col)
     }
 
-    /// Writes to stdout at once (prompts and line-by-line quizzes).
+    /// Writes to stdout at once (prompts and line-by-line quizzes). Text that came from a
+    /// lesson may hold control characters: they are shown, never sent.
     static func out(_ s: String) {
         var o = Output()
-        o.write(s)
+        o.write(Sanitizer.cleanLines(s))
         o.flush()
     }
 
     /// Writes text that already ends with its newline.
     static func errorRaw(_ s: String) {
+        let s = Sanitizer.cleanLines(s)
         _ = s.withCString { Glibc.write(2, $0, strlen($0)) }
     }
 

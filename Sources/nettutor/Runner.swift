@@ -220,7 +220,7 @@ struct Runner {
             return ProgressCommand.reset(lessonID: c.id, course: course, store: store, yes: c.yes, confirm: confirm,
                                          write: { out.write($0) }, errors: StandardStreams.errorRaw)
         }
-        return ProgressCommand.show(course: course, store: store, json: c.json, write: { out.write($0) })
+        return ProgressCommand.show(course: course, store: store, json: c.json, write: { out.write(Sanitizer.cleanLines($0)) })
     }
 
     func tcpDemo(_ c: TCPDemoCommandLine) throws -> Int32 {

@@ -86,6 +86,20 @@ struct CommandLineTests {
         }
     }
 
+    @Test func lineQuizNeverPrintsControlCharactersFromTheLesson() throws {
+        let dir = "/tmp/nettutor-cli-esc-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let lesson = "---\nid: h\ntitle: \"H \\e[2J\"\nsummary: s\norder: 1\nminutes: 1\n---\n## A\n\n```quiz\n- id: e\n  type: truefalse\n  prompt: \"Escape \\e[2J here\"\n  answer: true\n  why: \"\\e]52;c;aGk=\\a\"\n  explain: \"x\"\n```\n"
+        try lesson.write(toFile: dir + "/h.md", atomically: true, encoding: .utf8)
+        let r = Subprocess.capture([bin, "--lessons", dir, "--state-dir", state, "quiz", "h"], input: "2\n")
+        #expect(r.status == 0)
+        #expect(r.output.contains("Escape ␛[2J here"))
+        #expect(!r.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+        let p = Subprocess.capture([bin, "--lessons", dir, "--state-dir", state, "progress"])
+        #expect(!p.output.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
     @Test func tcpScriptWithAnUnknownLineStopsWithItsLineNumber() {
         let r = Subprocess.capture([bin, "demo", "tcp", "--script", "-"], input: "client connect\nserver dance\n")
         #expect(r.status == 2)
