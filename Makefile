@@ -1,5 +1,6 @@
-# nettutor: `make run` opens the tutor, `make test` runs every test.
-# Both first install the Debian packages the build needs when they are missing.
+# nettutor: `make run` opens the tutor, `make test` runs every test, `make bench` measures
+# it beside less, lowdown and cmark-gfm (BENCHMARKS.md). Each first installs the Debian
+# packages it needs when they are missing.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -7,7 +8,7 @@ BUILD_DEPS := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEPS := tmux
 BENCH_DEPS := less lowdown cmark-gfm
 
-.PHONY: all deps test-deps build run test lint clean
+.PHONY: all deps test-deps bench-deps build run test lint bench clean
 
 all: build
 
@@ -27,6 +28,9 @@ deps:
 test-deps: deps
 	$(call apt_install,$(TEST_DEPS))
 
+bench-deps: deps
+	$(call apt_install,$(BENCH_DEPS))
+
 build: deps
 	$(SWIFT) build -c release
 
@@ -41,6 +45,13 @@ test: test-deps
 lint: deps
 	$(SWIFT) build
 	.build/debug/nettutor lint Lessons
+
+# Not part of `make test`: timings need a quiet machine. BENCH_ARGS passes options to the
+# harness, e.g. `make bench BENCH_ARGS="--runs 11 --only frame"`.
+bench: bench-deps
+	$(SWIFT) build -c release --product nettutor
+	python3 bench/tutor_bench.py --nettutor .build/release/nettutor $(BENCH_ARGS)
+	bench/iomux.sh
 
 clean:
 	rm -rf .build
