@@ -7,6 +7,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEPS := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEPS := tmux
 BENCH_DEPS := less lowdown cmark-gfm
+# The Swift runtime and Foundation linked in statically: start-up no longer resolves
+# thousands of symbols across a dozen shared libraries (see BENCHMARKS.md).
+RELEASE := -c release --static-swift-stdlib
 
 .PHONY: all deps test-deps bench-deps build run test lint bench clean
 
@@ -32,7 +35,7 @@ bench-deps: deps
 	$(call apt_install,$(BENCH_DEPS))
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 run: build
 	.build/release/nettutor
@@ -49,7 +52,7 @@ lint: deps
 # Not part of `make test`: timings need a quiet machine. BENCH_ARGS passes options to the
 # harness, e.g. `make bench BENCH_ARGS="--runs 11 --only frame"`.
 bench: bench-deps
-	$(SWIFT) build -c release --product nettutor
+	$(SWIFT) build $(RELEASE) --product nettutor
 	python3 bench/tutor_bench.py --nettutor .build/release/nettutor $(BENCH_ARGS)
 	bench/iomux.sh
 

@@ -45,25 +45,46 @@ struct InlineWrapper {
             }
             return
         }
-        for ch in text {
+        // Narrow characters between breaks are appended to the word as one piece (not one
+        // `String` per character): the profile showed this loop dominating the layout.
+        var pieceStart = text.startIndex
+        var pieceWidth = 0
+        func flushPiece(upTo end: String.Index) {
+            if pieceStart < end { appendToWord(String(text[pieceStart..<end]), width: pieceWidth, run) }
+            pieceStart = end
+            pieceWidth = 0
+        }
+        var i = text.startIndex
+        while i < text.endIndex {
+            let ch = text[i]
+            let next = text.index(after: i)
             if ch == " " || ch == "\u{3000}" {
+                flushPiece(upTo: i)
                 space(run)
+                pieceStart = next
+                i = next
                 continue
             }
             let w = DisplayWidth.of(ch)
-            let sticky = Self.sticksToPrevious(ch)
+            let sticky = !ch.isASCII && Self.sticksToPrevious(ch)
             if wordIsWide && !sticky {
+                flushPiece(upTo: i)
                 finishWord()
             }
             if w == 2 && !sticky {
                 // A wide character is a word of its own, glued to its neighbours.
+                flushPiece(upTo: i)
                 finishWord()
                 appendToWord(String(ch), width: w, run)
                 wordIsWide = true
+                pieceStart = next
+                i = next
                 continue
             }
-            appendToWord(String(ch), width: w, run)
+            pieceWidth += w
+            i = next
         }
+        flushPiece(upTo: text.endIndex)
     }
 
     mutating func hardBreak() {
