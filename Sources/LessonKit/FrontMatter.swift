@@ -95,7 +95,7 @@ public enum FrontMatter {
         }
         var problems: [Diagnostic] = []
         func field(_ key: String) -> Node? {
-            mapping[Node(key)]
+            mapping.value(forPlainKey: key)
         }
         func position(_ node: Node?) -> (Int, Int) {
             guard let mark = node?.mark else { return (2, 1) }
