@@ -35,13 +35,33 @@ struct InlineWrapper {
     mutating func add(_ run: Run) {
         let text = Sanitizer.clean(run.text)
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Words between spaces. A word that a space ends, with nothing pending before it,
+            // goes straight onto the line (what `finishWord` would do at that space), without
+            // building a `String` and a `Span` for it first: the profile of rendering showed
+            // these per-word copies as the largest cost. The last word stays pending, since
+            // the next run may continue it.
+            let utf8 = text.utf8
+            var pieceStart = utf8.startIndex
             var first = true
-            for piece in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
-                if !first { space(run) }
-                first = false
-                if !piece.isEmpty {
-                    appendToWord(String(Substring(piece)), width: piece.count, run)
+            var i = utf8.startIndex
+            while true {
+                let atEnd = i == utf8.endIndex
+                if atEnd || utf8[i] == UInt8(ascii: " ") {
+                    if !first { space(run) }
+                    first = false
+                    let length = utf8.distance(from: pieceStart, to: i)
+                    if length > 0 {
+                        let piece = Substring(utf8[pieceStart..<i])
+                        if !atEnd && word.isEmpty && length <= width {
+                            place(piece, width: length, run)
+                        } else {
+                            appendToWord(String(piece), width: length, run)
+                        }
+                    }
+                    if atEnd { break }
+                    pieceStart = utf8.index(after: i)
                 }
+                i = utf8.index(after: i)
             }
             return
         }
@@ -149,9 +169,35 @@ struct InlineWrapper {
         }
     }
 
+    /// A whole word that fits on a line, placed as `finishWord` places a one-span word.
+    private mutating func place(_ text: Substring, width w: Int, _ run: Run) {
+        let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
+        if currentWidth + gap + w <= width {
+            if gap == 1 { append(Span(" ", spaceStyle, focus: spaceFocus)) }
+            append(text, run.style, run.focus)
+            currentWidth += gap + w
+        } else {
+            if currentWidth > 0 { newLine() }
+            append(text, run.style, run.focus)
+            currentWidth = w
+        }
+        spaceBeforeWord = false
+        wordIsWide = false
+    }
+
+    private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
+        let last = current.count - 1
+        if last >= 0, current[last].style == style, current[last].focus == focus {
+            current[last].text.append(contentsOf: text)
+        } else {
+            current.append(Span(String(text), style, focus: focus))
+        }
+    }
+
     private mutating func append(_ span: Span) {
-        if let last = current.last, last.style == span.style, last.focus == span.focus {
-            current[current.count - 1].text += span.text
+        let last = current.count - 1
+        if last >= 0, current[last].style == span.style, current[last].focus == span.focus {
+            current[last].text += span.text
         } else {
             current.append(span)
         }
