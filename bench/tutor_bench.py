@@ -196,7 +196,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--nettutor", default=".build/release/nettutor")
     ap.add_argument("--lesson", help="lesson id (default: the longest lesson)")
-    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--keys", type=int, default=1000)
     ap.add_argument("--sizes", default="80x24,200x60")
     ap.add_argument("--render-mb", type=float, default=2.0)

@@ -12,7 +12,14 @@ struct Run {
 struct InlineWrapper {
     let width: Int
     private(set) var lines: [[Span]] = []
+    /// The current line's spans before its last one, which stays open in `tail` (its UTF-8
+    /// bytes) while text in the same style keeps coming: appending to a `String` word by
+    /// word cost more than all the wrapping decisions.
     private var current: [Span] = []
+    private var tail: [UInt8] = []
+    private var tailStyle = Style.plain
+    private var tailFocus: Int? = nil
+    private var hasTail = false
     private var currentWidth = 0
     private var word: [Span] = []
     private var wordWidth = 0
@@ -115,7 +122,7 @@ struct InlineWrapper {
 
     mutating func finish() -> [[Span]] {
         finishWord()
-        if !current.isEmpty || lines.isEmpty { newLine() }
+        if !current.isEmpty || hasTail || lines.isEmpty { newLine() }
         return lines
     }
 
@@ -186,24 +193,33 @@ struct InlineWrapper {
     }
 
     private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
-        let last = current.count - 1
-        if last >= 0, current[last].style == style, current[last].focus == focus {
-            current[last].text.append(contentsOf: text)
-        } else {
-            current.append(Span(String(text), style, focus: focus))
-        }
+        openTail(style, focus)
+        tail.append(contentsOf: text.utf8)
     }
 
     private mutating func append(_ span: Span) {
-        let last = current.count - 1
-        if last >= 0, current[last].style == span.style, current[last].focus == span.focus {
-            current[last].text += span.text
-        } else {
-            current.append(span)
-        }
+        openTail(span.style, span.focus)
+        tail.append(contentsOf: span.text.utf8)
+    }
+
+    /// Makes the open span one of `style` and `focus`, closing the previous one if it differs.
+    private mutating func openTail(_ style: Style, _ focus: Int?) {
+        if hasTail, tailStyle == style, tailFocus == focus { return }
+        closeTail()
+        hasTail = true
+        tailStyle = style
+        tailFocus = focus
+    }
+
+    private mutating func closeTail() {
+        guard hasTail else { return }
+        current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        tail.removeAll(keepingCapacity: true)
+        hasTail = false
     }
 
     private mutating func newLine() {
+        closeTail()
         lines.append(current)
         current = []
         currentWidth = 0
