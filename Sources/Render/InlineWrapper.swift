@@ -35,9 +35,9 @@ struct InlineWrapper {
     }
 
     /// CJK punctuation that must not start a line: it sticks to the character before it.
-    static func sticksToPrevious(_ ch: Character) -> Bool {
-        "。，、．：；！？）」』】〕〉》”’ー々〜…‥・".contains(ch) || "）］｝，．：；！？".contains(ch)
-    }
+    /// Each is one scalar with no canonical equivalent, so a one-scalar `Character` is one of
+    /// them exactly when its scalar is in this set.
+    static let stickyScalars: Set<UInt32> = Set("。，、．：；！？）」』】〕〉》”’ー々〜…‥・）］｝，．：；！？".unicodeScalars.map(\.value))
 
     mutating func add(_ run: Run) {
         let text = Sanitizer.clean(run.text)
@@ -85,7 +85,12 @@ struct InlineWrapper {
         while i < text.endIndex {
             let ch = text[i]
             let next = text.index(after: i)
-            if ch == " " || ch == "\u{3000}" {
+            // Compared as scalars: `Character ==` went through a full string comparison. None
+            // of these characters has a canonical equivalent, so a one-scalar check is the same.
+            let scalars = ch.unicodeScalars
+            let first = scalars.first!.value
+            let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+            if single && (first == 0x20 || first == 0x3000) {
                 flushPiece(upTo: i)
                 space(run)
                 pieceStart = next
@@ -93,7 +98,7 @@ struct InlineWrapper {
                 continue
             }
             let w = DisplayWidth.of(ch)
-            let sticky = !ch.isASCII && Self.sticksToPrevious(ch)
+            let sticky = single && Self.stickyScalars.contains(first)
             if wordIsWide && !sticky {
                 flushPiece(upTo: i)
                 finishWord()
@@ -194,12 +199,18 @@ struct InlineWrapper {
 
     private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
         openTail(style, focus)
-        tail.append(contentsOf: text.utf8)
+        appendBytes(text.utf8)
+    }
+
+    /// Copies contiguous UTF-8 at once (the generic `append(contentsOf:)` went byte by byte).
+    private mutating func appendBytes<C: Collection>(_ utf8: C) where C.Element == UInt8 {
+        let done: Void? = utf8.withContiguousStorageIfAvailable { tail.append(contentsOf: $0) }
+        if done == nil { tail.append(contentsOf: utf8) }
     }
 
     private mutating func append(_ span: Span) {
         openTail(span.style, span.focus)
-        tail.append(contentsOf: span.text.utf8)
+        appendBytes(span.text.utf8)
     }
 
     /// Makes the open span one of `style` and `focus`, closing the previous one if it differs.
