@@ -81,8 +81,31 @@ struct InlineWrapper {
             pieceStart = end
             pieceWidth = 0
         }
+        let bytes = text.utf8
         var i = text.startIndex
         while i < text.endIndex {
+            // `i` is always a grapheme boundary. An ASCII scalar followed by another ASCII
+            // scalar (or the end) is a `Character` of its own (the text is sanitized, so no
+            // CR LF pair is left), so most of a run is handled without grapheme breaking.
+            let b = bytes[i]
+            if b < 0x80 {
+                let next = bytes.index(after: i)
+                if next == bytes.endIndex || bytes[next] < 0x80 {
+                    if b == 0x20 {
+                        flushPiece(upTo: i)
+                        space(run)
+                        pieceStart = next
+                    } else {
+                        if wordIsWide {
+                            flushPiece(upTo: i)
+                            finishWord()
+                        }
+                        pieceWidth += 1
+                    }
+                    i = next
+                    continue
+                }
+            }
             let ch = text[i]
             let next = text.index(after: i)
             // Compared as scalars: `Character ==` went through a full string comparison. None
