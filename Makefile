@@ -1,13 +1,17 @@
-# nettutor: `make run` opens the tutor, `make test` runs every test.
-# Both first install the Debian packages the build needs when they are missing.
+# nettutor: `make run` opens the tutor, `make test` runs every test, `make bench` measures
+# it beside less, lowdown and cmark-gfm (BENCHMARKS.md). Each first installs the Debian
+# packages it needs when they are missing.
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_DEPS := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEPS := tmux
 BENCH_DEPS := less lowdown cmark-gfm
+# The Swift runtime and Foundation linked in statically: start-up no longer resolves
+# thousands of symbols across a dozen shared libraries (see BENCHMARKS.md).
+RELEASE := -c release --static-swift-stdlib
 
-.PHONY: all deps test-deps build run test lint clean
+.PHONY: all deps test-deps bench-deps build run test lint bench clean
 
 all: build
 
@@ -27,8 +31,11 @@ deps:
 test-deps: deps
 	$(call apt_install,$(TEST_DEPS))
 
+bench-deps: deps
+	$(call apt_install,$(BENCH_DEPS))
+
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE)
 
 run: build
 	.build/release/nettutor
@@ -41,6 +48,13 @@ test: test-deps
 lint: deps
 	$(SWIFT) build
 	.build/debug/nettutor lint Lessons
+
+# Not part of `make test`: timings need a quiet machine. BENCH_ARGS passes options to the
+# harness, e.g. `make bench BENCH_ARGS="--runs 11 --only frame"`.
+bench: bench-deps
+	$(SWIFT) build $(RELEASE) --product nettutor
+	python3 bench/tutor_bench.py --nettutor .build/release/nettutor $(BENCH_ARGS)
+	bench/iomux.sh
 
 clean:
 	rm -rf .build

@@ -28,27 +28,53 @@ public enum FrontMatter {
         public var bodyLineOffset: Int
     }
 
+    /// Works on the UTF-8 bytes and stops at the closing fence: the body is the rest of the
+    /// text as it is, so a lesson costs no per-character work here (this ran over every
+    /// lesson at start-up). Lines end at a "\n" that does not follow a "\r", exactly where
+    /// splitting the `String` by `Character` would cut ("\r\n" is one `Character`).
     public static func split(_ text: String) -> Split {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func isFence(_ s: Substring, _ fences: [String]) -> Bool {
-            let trimmed = s.hasSuffix("\r") ? s.dropLast() : s
-            return fences.contains { trimmed.trimmingSuffixSpaces == $0 }
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        /// The end of the line starting at `start` (its "\n", or the end of the text).
+        func lineEnd(from start: String.Index) -> String.Index {
+            var i = start
+            var previous: UInt8 = 0
+            while i < utf8.endIndex {
+                let b = utf8[i]
+                if b == newline && previous != cr { return i }
+                previous = b
+                i = utf8.index(after: i)
+            }
+            return i
         }
-        var startsWithBOM = false
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") {
-            lines[0] = first.dropFirst()
-            startsWithBOM = true
+        func isFence(_ start: String.Index, _ end: String.Index, allowDots: Bool) -> Bool {
+            var line = utf8[start..<end]
+            if line.last == cr { line = line.dropLast() }
+            while let l = line.last, l == UInt8(ascii: " ") || l == UInt8(ascii: "\t") { line = line.dropLast() }
+            return line.elementsEqual("---".utf8) || (allowDots && line.elementsEqual("...".utf8))
         }
-        _ = startsWithBOM
-        guard let first = lines.first, isFence(first, ["---"]) else {
+        var firstStart = utf8.startIndex
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        if utf8.starts(with: bom) { firstStart = utf8.index(firstStart, offsetBy: 3) }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        guard isFence(firstStart, firstEnd, allowDots: false), firstEnd < utf8.endIndex else {
             return Split(yaml: nil, body: text, bodyLineOffset: 0)
         }
-        guard let close = lines.dropFirst().firstIndex(where: { isFence($0, ["---", "..."]) }) else {
-            return Split(yaml: nil, body: text, bodyLineOffset: 0)
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
+        var lineNumber = 1
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end, allowDots: true) {
+                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return Split(yaml: String(Substring(utf8[yamlStart..<yamlEnd])), body: String(Substring(utf8[bodyStart...])),
+                             bodyLineOffset: lineNumber + 1)
+            }
+            guard end < utf8.endIndex else { return Split(yaml: nil, body: text, bodyLineOffset: 0) }
+            lineStart = utf8.index(after: end)
+            lineNumber += 1
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return Split(yaml: yaml, body: body, bodyLineOffset: close + 1)
     }
 
     /// Reads the fields; problems are reported with lines in the lesson file (line 1 is `---`).
@@ -58,7 +84,10 @@ public enum FrontMatter {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // `Resolver.basic`: every value here is read by its text (`.scalar?.string`, `Int`/`Bool`
+            // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
+            // compiles seven ICU regular expressions on first use (13% of opening a lesson).
+            node = try Yams.compose(yaml: yaml, Resolver.basic)
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, file: file, lineOffset: 1)])
         } catch {
@@ -69,7 +98,7 @@ public enum FrontMatter {
         }
         var problems: [Diagnostic] = []
         func field(_ key: String) -> Node? {
-            mapping[Node(key)]
+            mapping.value(forPlainKey: key)
         }
         func position(_ node: Node?) -> (Int, Int) {
             guard let mark = node?.mark else { return (2, 1) }
@@ -126,13 +155,5 @@ public enum FrontMatter {
 public enum LessonID {
     public static func isValid(_ id: String) -> Bool {
         !id.isEmpty && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
-    }
-}
-
-extension Substring {
-    var trimmingSuffixSpaces: Substring {
-        var s = self
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return s
     }
 }

@@ -46,7 +46,10 @@ public struct QuizParser {
     mutating func questions(_ source: String) -> [Question] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: source)
+            // `Resolver.basic`: every value here is read by its text (`.scalar?.string`, `Int`/`Bool`
+            // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
+            // compiles seven ICU regular expressions on first use (13% of opening a lesson).
+            root = try Yams.compose(yaml: source, Resolver.basic)
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error))
             return []
@@ -83,7 +86,7 @@ public struct QuizParser {
         let id = requiredText(map, "id", in: node)
         let label = id.map { "quiz '\($0)'" } ?? "quiz"
         if let id, !LessonID.isValid(id) {
-            report(map["id"], "\(label): id must use only a-z, 0-9 and '-'")
+            report(map.value(forPlainKey: "id"), "\(label): id must use only a-z, 0-9 and '-'")
         }
         let typeName = requiredText(map, "type", in: node, label: label)
         let prompt = requiredText(map, "prompt", in: node, label: label)
@@ -94,7 +97,7 @@ public struct QuizParser {
             type = QuestionType(rawValue: typeName)
             if type == nil {
                 let known = QuestionType.allCases.map(\.rawValue).joined(separator: ", ")
-                report(map["type"], "\(label): unknown type '\(typeName)' (known: \(known))")
+                report(map.value(forPlainKey: "type"), "\(label): unknown type '\(typeName)' (known: \(known))")
             }
         }
         if let type { warnUnknownKeys(map, allowed: Self.commonKeys.union(Self.typeKeys[type] ?? []), label: label) }
@@ -111,11 +114,11 @@ public struct QuizParser {
             guard let options = options(map, node: node, label: label) else { return nil }
             let correct = options.filter(\.correct).count
             if type == .single && correct != 1 {
-                report(map["options"], "\(label): a 'single' question needs exactly one option with 'correct: true' (found \(correct))")
+                report(map.value(forPlainKey: "options"), "\(label): a 'single' question needs exactly one option with 'correct: true' (found \(correct))")
                 return nil
             }
             if type == .multiple && correct == 0 {
-                report(map["options"], "\(label): a 'multiple' question needs at least one option with 'correct: true'")
+                report(map.value(forPlainKey: "options"), "\(label): a 'multiple' question needs at least one option with 'correct: true'")
                 return nil
             }
             return type == .single ? .single(options: options) : .multiple(options: options)
@@ -129,30 +132,30 @@ public struct QuizParser {
         case .order:
             guard let items = textList(map, "items", in: node, label: label) else { return nil }
             if items.count < 3 {
-                report(map["items"], "\(label): an 'order' question needs at least 3 items (found \(items.count))")
+                report(map.value(forPlainKey: "items"), "\(label): an 'order' question needs at least 3 items (found \(items.count))")
                 return nil
             }
             if Set(items).count != items.count {
-                report(map["items"], "\(label): the items of an 'order' question must all differ")
+                report(map.value(forPlainKey: "items"), "\(label): the items of an 'order' question must all differ")
                 return nil
             }
             return .order(items: items, why: optionalText(map, "why", label: label))
         case .text:
             guard let answers = textList(map, "answers", in: node, label: label) else { return nil }
             if answers.allSatisfy({ TextAnswer.normalize($0).isEmpty }) {
-                report(map["answers"], "\(label): 'answers' needs at least one non-empty accepted answer")
+                report(map.value(forPlainKey: "answers"), "\(label): 'answers' needs at least one non-empty accepted answer")
                 return nil
             }
             return .text(answers: answers, why: optionalText(map, "why", label: label))
         case .number:
             let answer = number(map, "answer", in: node, label: label)
-            guard map["tolerance"] != nil else {
+            guard map.value(forPlainKey: "tolerance") != nil else {
                 report(node, "\(label): a 'number' question needs 'tolerance:' (0 for an exact answer)")
                 return nil
             }
             guard let tolerance = number(map, "tolerance", in: node, label: label), let answer else { return nil }
             if tolerance < 0 {
-                report(map["tolerance"], "\(label): 'tolerance' must not be negative")
+                report(map.value(forPlainKey: "tolerance"), "\(label): 'tolerance' must not be negative")
                 return nil
             }
             return .number(answer: answer, tolerance: tolerance, unit: optionalText(map, "unit", label: label),
@@ -177,7 +180,7 @@ public struct QuizParser {
             warnUnknownKeys(option, allowed: ["text", "correct", "why"], label: label)
             guard let text = requiredText(option, "text", in: item, label: label) else { ok = false; continue }
             var correct = false
-            if let flag = option["correct"] {
+            if let flag = option.value(forPlainKey: "correct") {
                 guard let value = flag.scalar.flatMap({ Bool.construct(from: $0) }) else {
                     report(flag, "\(label): 'correct' must be true or false")
                     ok = false
@@ -197,7 +200,7 @@ public struct QuizParser {
     // MARK: Fields
 
     mutating func required(_ map: Node.Mapping, _ key: String, in node: Node, label: String = "quiz") -> Node? {
-        guard let value = map[key] else {
+        guard let value = map.value(forPlainKey: key) else {
             report(node, "\(label): missing '\(key)'")
             return nil
         }
@@ -214,7 +217,7 @@ public struct QuizParser {
     }
 
     mutating func optionalText(_ map: Node.Mapping, _ key: String, label: String) -> String? {
-        guard let value = map[key] else { return nil }
+        guard let value = map.value(forPlainKey: key) else { return nil }
         guard let text = value.scalar?.string else {
             report(value, "\(label): '\(key)' must be text")
             return nil

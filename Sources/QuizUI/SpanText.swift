@@ -36,15 +36,35 @@ enum SpanText {
     static func wrap(_ spans: [Span], width: Int) -> [[Span]] {
         let width = max(1, width)
         // Split into words that keep their styles; a space ends a word.
+        // Text between spaces goes into the word as one piece. An ASCII scalar followed by
+        // another (or the end) is a `Character` of its own, so only the rest needs grapheme
+        // breaking (this loop was most of laying out a lesson's quiz cards).
         var words: [[Span]] = [[]]
         for span in spans {
-            for ch in span.text {
-                if ch == " " {
-                    if !(words.last?.isEmpty ?? true) { words.append([]) }
-                    continue
+            let text = span.text
+            let bytes = text.utf8
+            var pieceStart = text.startIndex
+            var i = text.startIndex
+            while i < text.endIndex {
+                let b = bytes[i]
+                let fast = bytes.index(after: i)
+                let next: String.Index
+                let isSpace: Bool
+                if b < 0x80, fast == bytes.endIndex || bytes[fast] < 0x80 {
+                    next = fast
+                    isSpace = b == 0x20
+                } else {
+                    next = text.index(after: i)
+                    isSpace = text[i] == " "
                 }
-                append(ch, span.style, to: &words[words.count - 1])
+                if isSpace {
+                    if pieceStart < i { append(text[pieceStart..<i], span.style, to: &words[words.count - 1]) }
+                    if !(words.last?.isEmpty ?? true) { words.append([]) }
+                    pieceStart = next
+                }
+                i = next
             }
+            if pieceStart < text.endIndex { append(text[pieceStart...], span.style, to: &words[words.count - 1]) }
         }
         var lines: [[Span]] = []
         var current: [Span] = []
@@ -87,6 +107,14 @@ enum SpanText {
             spans[spans.count - 1].text.append(ch)
         } else {
             spans.append(Span(String(ch), style))
+        }
+    }
+
+    static func append(_ text: Substring, _ style: Style, to spans: inout [Span]) {
+        if let last = spans.last, last.style == style {
+            spans[spans.count - 1].text.append(contentsOf: text)
+        } else {
+            spans.append(Span(String(text), style))
         }
     }
 

@@ -23,8 +23,27 @@ public enum DisplayWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        var total = 0
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Box drawing, arrows and Latin text: every scalar is a grapheme of its own, so
+        // summing scalars gives the same answer without grapheme breaking (which made
+        // each diagram line cost ~400 instructions per character).
+        var total = 0
+        for s in text.unicodeScalars {
+            guard standsAlone(s.value) else { return graphemeWidth(text) }
+            total += of(s)
+        }
+        return total
+    }
+
+    /// Scalars that never join a neighbour into one grapheme cluster (no combining marks,
+    /// joiners, variation selectors, Hangul jamo or regional indicators in these ranges).
+    @inline(__always)
+    static func standsAlone(_ v: UInt32) -> Bool {
+        v < 0x300 || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2190 && v <= 0x2BFF)
+    }
+
+    static func graphemeWidth(_ text: String) -> Int {
+        var total = 0
         for ch in text { total += of(ch) }
         return total
     }

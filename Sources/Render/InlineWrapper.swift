@@ -12,7 +12,14 @@ struct Run {
 struct InlineWrapper {
     let width: Int
     private(set) var lines: [[Span]] = []
+    /// The current line's spans before its last one, which stays open in `tail` (its UTF-8
+    /// bytes) while text in the same style keeps coming: appending to a `String` word by
+    /// word cost more than all the wrapping decisions.
     private var current: [Span] = []
+    private var tail: [UInt8] = []
+    private var tailStyle = Style.plain
+    private var tailFocus: Int? = nil
+    private var hasTail = false
     private var currentWidth = 0
     private var word: [Span] = []
     private var wordWidth = 0
@@ -28,42 +35,111 @@ struct InlineWrapper {
     }
 
     /// CJK punctuation that must not start a line: it sticks to the character before it.
-    static func sticksToPrevious(_ ch: Character) -> Bool {
-        "。，、．：；！？）」』】〕〉》”’ー々〜…‥・".contains(ch) || "）］｝，．：；！？".contains(ch)
-    }
+    /// Each is one scalar with no canonical equivalent, so a one-scalar `Character` is one of
+    /// them exactly when its scalar is in this set.
+    static let stickyScalars: Set<UInt32> = Set("。，、．：；！？）」』】〕〉》”’ー々〜…‥・）］｝，．：；！？".unicodeScalars.map(\.value))
 
     mutating func add(_ run: Run) {
         let text = Sanitizer.clean(run.text)
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Words between spaces. A word that a space ends, with nothing pending before it,
+            // goes straight onto the line (what `finishWord` would do at that space), without
+            // building a `String` and a `Span` for it first: the profile of rendering showed
+            // these per-word copies as the largest cost. The last word stays pending, since
+            // the next run may continue it.
+            let utf8 = text.utf8
+            var pieceStart = utf8.startIndex
             var first = true
-            for piece in text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
-                if !first { space(run) }
-                first = false
-                if !piece.isEmpty {
-                    appendToWord(String(Substring(piece)), width: piece.count, run)
+            var i = utf8.startIndex
+            while true {
+                let atEnd = i == utf8.endIndex
+                if atEnd || utf8[i] == UInt8(ascii: " ") {
+                    if !first { space(run) }
+                    first = false
+                    let length = utf8.distance(from: pieceStart, to: i)
+                    if length > 0 {
+                        let piece = Substring(utf8[pieceStart..<i])
+                        if !atEnd && word.isEmpty && length <= width {
+                            place(piece, width: length, run)
+                        } else {
+                            appendToWord(String(piece), width: length, run)
+                        }
+                    }
+                    if atEnd { break }
+                    pieceStart = utf8.index(after: i)
                 }
+                i = utf8.index(after: i)
             }
             return
         }
-        for ch in text {
-            if ch == " " || ch == "\u{3000}" {
+        // Narrow characters between breaks are appended to the word as one piece (not one
+        // `String` per character): the profile showed this loop dominating the layout.
+        var pieceStart = text.startIndex
+        var pieceWidth = 0
+        func flushPiece(upTo end: String.Index) {
+            if pieceStart < end { appendToWord(String(text[pieceStart..<end]), width: pieceWidth, run) }
+            pieceStart = end
+            pieceWidth = 0
+        }
+        let bytes = text.utf8
+        var i = text.startIndex
+        while i < text.endIndex {
+            // `i` is always a grapheme boundary. An ASCII scalar followed by another ASCII
+            // scalar (or the end) is a `Character` of its own (the text is sanitized, so no
+            // CR LF pair is left), so most of a run is handled without grapheme breaking.
+            let b = bytes[i]
+            if b < 0x80 {
+                let next = bytes.index(after: i)
+                if next == bytes.endIndex || bytes[next] < 0x80 {
+                    if b == 0x20 {
+                        flushPiece(upTo: i)
+                        space(run)
+                        pieceStart = next
+                    } else {
+                        if wordIsWide {
+                            flushPiece(upTo: i)
+                            finishWord()
+                        }
+                        pieceWidth += 1
+                    }
+                    i = next
+                    continue
+                }
+            }
+            let ch = text[i]
+            let next = text.index(after: i)
+            // Compared as scalars: `Character ==` went through a full string comparison. None
+            // of these characters has a canonical equivalent, so a one-scalar check is the same.
+            let scalars = ch.unicodeScalars
+            let first = scalars.first!.value
+            let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+            if single && (first == 0x20 || first == 0x3000) {
+                flushPiece(upTo: i)
                 space(run)
+                pieceStart = next
+                i = next
                 continue
             }
             let w = DisplayWidth.of(ch)
-            let sticky = Self.sticksToPrevious(ch)
+            let sticky = single && Self.stickyScalars.contains(first)
             if wordIsWide && !sticky {
+                flushPiece(upTo: i)
                 finishWord()
             }
             if w == 2 && !sticky {
                 // A wide character is a word of its own, glued to its neighbours.
+                flushPiece(upTo: i)
                 finishWord()
                 appendToWord(String(ch), width: w, run)
                 wordIsWide = true
+                pieceStart = next
+                i = next
                 continue
             }
-            appendToWord(String(ch), width: w, run)
+            pieceWidth += w
+            i = next
         }
+        flushPiece(upTo: text.endIndex)
     }
 
     mutating func hardBreak() {
@@ -74,7 +150,7 @@ struct InlineWrapper {
 
     mutating func finish() -> [[Span]] {
         finishWord()
-        if !current.isEmpty || lines.isEmpty { newLine() }
+        if !current.isEmpty || hasTail || lines.isEmpty { newLine() }
         return lines
     }
 
@@ -128,15 +204,56 @@ struct InlineWrapper {
         }
     }
 
-    private mutating func append(_ span: Span) {
-        if let last = current.last, last.style == span.style, last.focus == span.focus {
-            current[current.count - 1].text += span.text
+    /// A whole word that fits on a line, placed as `finishWord` places a one-span word.
+    private mutating func place(_ text: Substring, width w: Int, _ run: Run) {
+        let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
+        if currentWidth + gap + w <= width {
+            if gap == 1 { append(Span(" ", spaceStyle, focus: spaceFocus)) }
+            append(text, run.style, run.focus)
+            currentWidth += gap + w
         } else {
-            current.append(span)
+            if currentWidth > 0 { newLine() }
+            append(text, run.style, run.focus)
+            currentWidth = w
         }
+        spaceBeforeWord = false
+        wordIsWide = false
+    }
+
+    private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
+        openTail(style, focus)
+        appendBytes(text.utf8)
+    }
+
+    /// Copies contiguous UTF-8 at once (the generic `append(contentsOf:)` went byte by byte).
+    private mutating func appendBytes<C: Collection>(_ utf8: C) where C.Element == UInt8 {
+        let done: Void? = utf8.withContiguousStorageIfAvailable { tail.append(contentsOf: $0) }
+        if done == nil { tail.append(contentsOf: utf8) }
+    }
+
+    private mutating func append(_ span: Span) {
+        openTail(span.style, span.focus)
+        appendBytes(span.text.utf8)
+    }
+
+    /// Makes the open span one of `style` and `focus`, closing the previous one if it differs.
+    private mutating func openTail(_ style: Style, _ focus: Int?) {
+        if hasTail, tailStyle == style, tailFocus == focus { return }
+        closeTail()
+        hasTail = true
+        tailStyle = style
+        tailFocus = focus
+    }
+
+    private mutating func closeTail() {
+        guard hasTail else { return }
+        current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        tail.removeAll(keepingCapacity: true)
+        hasTail = false
     }
 
     private mutating func newLine() {
+        closeTail()
         lines.append(current)
         current = []
         currentWidth = 0

@@ -77,12 +77,13 @@ public struct Layout {
         var layout = Layout(options: options)
         let (margin, textWidth) = textColumn(width: width, options: options)
         var lines: [Line] = []
+        let marginSpan = Span(String(repeating: " ", count: margin))
         for (index, block) in document.blocks.enumerated() {
             var blockLines = layout.block(block, width: textWidth)
             if index > 0, needsSpace(before: block) { lines.append(Line([], block: index)) }
             for i in blockLines.indices {
                 blockLines[i].block = index
-                if margin > 0 { blockLines[i].spans.insert(Span(String(repeating: " ", count: margin)), at: 0) }
+                if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
             }
             lines += blockLines
         }
@@ -294,7 +295,7 @@ public struct Layout {
         out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - label.count)), Style(.border, .dim))]))
         let bar = Span("│ ", Style(.border, .dim))
         var highlighter = Highlighter.language(forInfo: lang).map { Highlighter($0) }
-        for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in Layout.lines(of: source) {
             let lineText = expandTabs(String(raw))
             let spans = highlighter?.highlight(lineText) ?? [Span(lineText, Style(.code))]
             out += prefixed(chop(spans, width: max(1, width - 2)).map { Line($0) }, first: [bar], rest: [bar])
@@ -304,7 +305,7 @@ public struct Layout {
     }
 
     func literalLines(_ text: String, style: Style, width: Int) -> [Line] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { raw in
+        Layout.lines(of: text).flatMap { raw in
             chop([Span(expandTabs(String(raw)), style)], width: width).map { Line($0) }
         }
     }
@@ -338,7 +339,8 @@ public struct Layout {
     }
 
     func expandTabs(_ s: String) -> String {
-        guard s.contains("\t") else { return s }
+        // A tab is always a `Character` of its own, so looking at bytes finds the same tabs.
+        guard s.utf8.contains(UInt8(ascii: "\t")) else { return s }
         var out = ""
         var col = 0
         for ch in s {

@@ -1,19 +1,37 @@
 /// Keeps lesson text from controlling the terminal: every C0 and C1 control, DEL and the
 /// bidirectional overrides are replaced by visible stand-ins before anything is laid out.
 public enum Sanitizer {
-    /// True when `text` needs no replacement (the common, fast case).
+    /// True when `text` needs no replacement (the common, fast case). Decides on the UTF-8
+    /// bytes alone, one pass: every scalar `replacement(for:)` replaces has a fixed encoding.
     public static func isClean(_ text: String) -> Bool {
-        for b in text.utf8 {
-            if b < 0x20 || b == 0x7F { return false }
-            // 0xC2 leads U+0080...U+00BF (C1 controls live at U+0080...U+009F);
-            // 0xE2 leads U+2000...U+2FFF, where the bidi controls live.
-            if b == 0xC2 || b == 0xE2 || b == 0xD8 { return isCleanSlow(text) }
-        }
-        return true
+        var text = text
+        return text.withUTF8 { isClean(bytes: $0) }
     }
 
-    private static func isCleanSlow(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { replacement(for: $0) == nil }
+    static func isClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return false }
+            if b >= 0xC2 {
+                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+                switch b {
+                case 0xC2:
+                    if b1 >= 0x80 && b1 < 0xA0 { return false }  // U+0080...U+009F, the C1 controls (CSI is U+009B)
+                case 0xD8:
+                    if b1 == 0x9C { return false }  // U+061C ARABIC LETTER MARK
+                case 0xE2:
+                    let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+                    if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)) { return false }  // U+200E/F, U+202A...E
+                    if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 { return false }  // U+2066...U+2069
+                default:
+                    break
+                }
+            }
+            i += 1
+        }
+        return true
     }
 
     /// The visible stand-in for a scalar that must not reach the terminal, or nil if it is safe.

@@ -58,10 +58,25 @@ public struct ScreenBuffer: Equatable, Sendable {
         var col = column
         let safe = Sanitizer.clean(text)
         if safe.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            for b in safe.utf8 {
-                if col >= end { break }
-                if col >= 0 { setCell(row, col, Cell(text: String(UnicodeScalar(b)), width: 1, style: style)) }
-                col += 1
+            // Views draw every frame; this loop ran for every character on screen, so it works
+            // on the cell storage directly, with the same repair of cut wide characters as setCell.
+            let w = width
+            cells.withUnsafeMutableBufferPointer { p in
+                for b in safe.utf8 {
+                    if col >= end { break }
+                    if col >= 0 {
+                        let i = row * w + col
+                        let oldWidth = p[i].width
+                        if oldWidth == 0, col > 0, p[i - 1].width == 2 {
+                            p[i - 1] = Cell(text: " ", width: 1, style: p[i - 1].style)
+                        }
+                        if oldWidth == 2, col + 1 < w {
+                            p[i + 1] = Cell(text: " ", width: 1, style: p[i].style)
+                        }
+                        p[i] = Cell(text: Self.asciiText[Int(b)], width: 1, style: style)
+                    }
+                    col += 1
+                }
             }
             return col
         }
@@ -88,6 +103,9 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
         return col
     }
+
+    /// One-character strings for printable ASCII, made once.
+    static let asciiText: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Sets a cell, repairing a wide character that the write cuts in half.
     private mutating func setCell(_ row: Int, _ col: Int, _ cell: Cell) {

@@ -131,7 +131,8 @@ public enum Card {
     }
 
     static func quizSummary(_ source: String) -> String {
-        let count = source.split(separator: "\n").filter { $0.hasPrefix("- ") }.count
+        // Lines found on the bytes (Layout.lines(of:)), the prefix still checked by Character.
+        let count = Layout.lines(of: source).filter { $0.hasPrefix("- ") }.count
         return count == 1 ? "1 question." : "\(count) questions."
     }
 

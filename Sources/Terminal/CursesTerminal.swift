@@ -158,18 +158,39 @@ public final class CursesTerminal {
         }
     }
 
-    /// Writes the frame: only rows and cells that differ from the last one.
+    /// Writes the frame: only rows and cells that differ from the last one. When the page
+    /// moved by a few lines, the window is scrolled first (`wscrl` in a scroll region), so
+    /// only the lines that came into view are written: the profile of one-line steps showed
+    /// this loop rewriting every cell of the page into curses on each key (BENCHMARKS.md).
     public func present(_ buffer: ScreenBuffer) {
         let win = nt_stdscr()
         if buffer.width != width || buffer.height != height { previous = nil }
         let old = previous.flatMap { $0.width == buffer.width && $0.height == buffer.height ? $0 : nil }
         if old == nil { werase(win) }
+        // The row of `old` that window row r shows now, or -1 when it must be written whole.
+        var source = Array(old == nil ? repeatElement(-1, count: buffer.height) : repeatElement(0, count: buffer.height))
+        if let old {
+            for r in 0..<buffer.height { source[r] = r }
+            if let move = ScrollDetector.find(old: old, new: buffer) {
+                wsetscrreg(win, Int32(move.top), Int32(move.bottom))
+                scrollok(win, true)
+                wscrl(win, Int32(move.lines))
+                scrollok(win, false)
+                wsetscrreg(win, 0, Int32(buffer.height - 1))
+                for r in move.top...move.bottom {
+                    let from = r + move.lines
+                    source[r] = from >= move.top && from <= move.bottom ? from : -1
+                }
+            }
+        }
         var wide: [wchar_t] = []
         for row in 0..<buffer.height {
+            let oldRow = source[row]
+            if let old, oldRow >= 0, ScrollDetector.rowsEqual(buffer, row, old, oldRow) { continue }
             var col = 0
             while col < buffer.width {
                 let cell = buffer[row, col]
-                if let old, old[row, col] == cell {
+                if let old, oldRow >= 0, ScrollDetector.sameCell(buffer, row, old, oldRow, col) {
                     col += 1
                     continue
                 }
@@ -180,7 +201,7 @@ public final class CursesTerminal {
                 while col < buffer.width {
                     let c = buffer[row, col]
                     if c.style != style { break }
-                    if let old, old[row, col] == c, col > start { break }
+                    if let old, oldRow >= 0, col > start, ScrollDetector.sameCell(buffer, row, old, oldRow, col) { break }
                     if c.width > 0 {
                         for s in c.text.unicodeScalars { wide.append(wchar_t(bitPattern: s.value)) }
                     }

@@ -25,11 +25,16 @@ struct InteractiveSession {
         state.message = store?.takeNotices().first ?? (store == nil ? "Progress will not be saved (state directory unusable)" : nil)
         if let lessonID { _ = state.open(lessonID: lessonID) }
         var saveFailed = false
+        var lastSaved: LearnerProgress?
 
+        // `q` asks for a save and the loop's end saves again: the second would rewrite
+        // and fsync the same state (two more fsyncs, most of the time quitting took).
+        // Merging is idempotent, so skipping a save of what was just saved changes nothing.
         func save(_ progress: LearnerProgress) {
-            guard let store else { return }
+            guard let store, progress != lastSaved else { return }
             do {
                 try store.save(merging: progress)
+                lastSaved = progress
             } catch {
                 if !saveFailed { state.message = "Progress cannot be saved: \(error)" }
                 saveFailed = true
@@ -39,15 +44,28 @@ struct InteractiveSession {
         // Test hook: crash after the first frame, so a test can check the terminal comes back.
         let crashForTest = ProcessInfo.processInfo.environment["NETTUTOR_TEST_CRASH"] == "1"
         var needsDraw = true
+        var lastFrame = ContinuousClock.now
         loop: while true {
             if nt_quit_signal() != 0 { break }
-            if needsDraw {
+            // Keys that are already waiting (a held key, a paste, a fast typist) are taken
+            // before the next frame, as less and curses' own typeahead check do: only the
+            // screen after the last of them is drawn. A frame still goes out every 50 ms
+            // while keys keep coming, so the page never looks frozen.
+            var input = TerminalInput.timeout
+            if needsDraw && ContinuousClock.now - lastFrame < .milliseconds(50) {
+                input = terminal.read(timeoutMs: 0)
+            }
+            if needsDraw && input == .timeout {
                 terminal.present(View.draw(state))
                 needsDraw = false
                 if crashForTest { fatalError("crash requested by NETTUTOR_TEST_CRASH") }
+                lastFrame = ContinuousClock.now
+            }
+            if !needsDraw && input == .timeout {
+                input = terminal.read(timeoutMs: 100)
             }
             let event: Event
-            switch terminal.read(timeoutMs: 100) {
+            switch input {
             case .key(let key): event = .key(key)
             case .resize(let w, let h): event = .resize(width: w, height: h)
             case .timeout: event = .tick(now: Date().timeIntervalSince1970)

@@ -25,6 +25,16 @@ extension CommandLine {
         if rest.isEmpty || (rest[0].hasPrefix("-") && !["-h", "--help", "--version", "--generate-completion-script"].contains(rest[0])) {
             rest.insert("home", at: 0)
         }
+        // The two ways into the reader skip building the parser's command tree: its
+        // protocol-conformance lookups were a sixth of the work before the first frame
+        // (BENCHMARKS.md). Anything else, `--help` included, goes through the parser.
+        if rest == ["home"] {
+            return execute { try Runner(options: options).interactive(open: nil) }
+        }
+        if rest.count == 2, rest[0] == "open", !rest[1].hasPrefix("-") {
+            let id = rest[1]
+            return execute { try Runner(options: options).interactive(open: id) }
+        }
         let command: ParsableCommand
         do {
             command = try Nettutor.parseAsRoot(rest)
@@ -38,8 +48,13 @@ extension CommandLine {
             StandardStreams.error("nettutor: \(message) (see 'nettutor --help')")
             return 2
         }
+        return execute { try Runner(options: options).run(command) }
+    }
+
+    /// Runs a command; every error becomes one line on stderr.
+    static func execute(_ body: () throws -> Int32) -> Int32 {
         do {
-            return try Runner(options: options).run(command)
+            return try body()
         } catch let failure as Failure {
             StandardStreams.error("nettutor: \(failure.description)")
             return failure.status

@@ -106,7 +106,8 @@ struct ReaderEndToEndTests {
     @Test func aCrashStillLeavesAUsableTerminal() throws {
         let t = try TmuxSession()
         t.run("NETTUTOR_TEST_CRASH=1 SWIFT_BACKTRACE=enable=no \(t.nettutor) open tcp 2>/dev/null; echo crashed=$?")
-        expectScreen(t.waitFor("crashed="), "the program ended")
+        expectScreen(t.waitFor("\ncrashed="), "the program ended")
+        _ = t.waitForPrompt()
         #expect(!t.screen().contains("crashed=0"))
         #expect(!t.screen().contains("?:help"), "the alternate screen was left")
         t.run("stty -a | tr ' ' '\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo")

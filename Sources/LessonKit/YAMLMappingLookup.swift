@@ -1,0 +1,22 @@
+import Yams
+
+extension Node.Mapping {
+    /// The value of a plain field name such as `title` or `options`: the same node as
+    /// `self[key]`, without its cost. Yams compares keys by their resolved tags, and
+    /// resolving an untagged scalar runs every resolver rule's regular expression
+    /// (NSRegularExpression over ICU) on both sides of each comparison: a fifth of the
+    /// instructions to open a lesson went there (BENCHMARKS.md).
+    ///
+    /// Only for keys that resolve to `str` (none of the YAML 1.1 words for bool, null,
+    /// numbers, `<<` or `=`), which every lesson and quiz field name is: a key in the
+    /// file then matches when its text is equal and it is untagged, `!` or `!!str`.
+    /// Like Yams, the last of duplicate keys wins.
+    public func value(forPlainKey key: String) -> Node? {
+        for (k, v) in reversed() {
+            guard let scalar = k.scalar, scalar.string == key else { continue }
+            let tag = scalar.tag.description
+            if tag.isEmpty || tag == "!" || tag == "tag:yaml.org,2002:str" { return v }
+        }
+        return nil
+    }
+}
