@@ -8,8 +8,9 @@ BUILD_DEPS := libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 TEST_DEPS := tmux
 BENCH_DEPS := less lowdown cmark-gfm
 # The Swift runtime and Foundation linked in statically: start-up no longer resolves
-# thousands of symbols across a dozen shared libraries (see BENCHMARKS.md).
-RELEASE := -c release --static-swift-stdlib
+# thousands of symbols across a dozen shared libraries (see BENCHMARKS.md). Linked with
+# the toolchain's lld: gold prints a warning about mktemp inside the static Foundation.
+RELEASE := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
 .PHONY: all deps test-deps bench-deps build run test lint bench clean
 
@@ -35,7 +36,7 @@ bench-deps: deps
 	$(call apt_install,$(BENCH_DEPS))
 
 build: deps
-	$(SWIFT) build $(RELEASE)
+	$(SWIFT) build $(RELEASE) --product nettutor
 
 run: build
 	.build/release/nettutor
