@@ -63,13 +63,7 @@ public struct QuizParser {
     }
 
     func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: blockLine + mark.line, column: mark.column, message: "quiz: YAML: \(problem)")
-        default:
-            return Diagnostic(file: file, line: blockLine + 1, column: 1, message: "quiz: YAML: \(error)")
-        }
+        FrontMatter.yamlDiagnostic(error, file: file, lineOffset: blockLine, prefix: "quiz: YAML")
     }
 
     // MARK: Question
