@@ -11,7 +11,7 @@ enum ReliabilityFixtures {
     static var binaryExists: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
     /// The lessons in the committed corpus that load (front matter fine), by id.
-    static let loadable = ["bad-quiz", "circular-a", "circular-b", "cr-line-endings", "dead-links", "escape-sequences",
+    static let loadable = ["bad-quiz", "circular-a", "circular-b", "code-numbers", "cr-line-endings", "dead-links", "escape-sequences",
                            "invalid-utf8", "invisible-controls", "nul-bytes", "unicode-tables", "unknown-demo"]
 
     static func frontMatter(_ id: String) -> String {
