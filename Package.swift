@@ -94,7 +94,7 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzChecks"]),
         .target(name: "CPtySupport", path: "Tests/CPtySupport"),
-        .testTarget(name: "ReliabilityTests", dependencies: ["FuzzChecks", "LessonKit", "Render", "TutorApp", "QuizKit", "StateStore", "TCPStepperDemo", "TCPKernelProbe", "IOMux", "TestSupport"], exclude: ["Corpus"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["FuzzChecks", "LessonKit", "Render", "TutorApp", "QuizKit", "StateStore", "TCPStepperDemo", "TCPKernelProbe", "IOMux", "TestSupport", "CPtySupport"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -197,5 +197,6 @@ public final class PtySession: @unchecked Sendable {
 
 public struct PtyError: Error, CustomStringConvertible {
     public var description: String
+    public init(description: String) { self.description = description }
     init(_ d: String) { description = d }
 }
