@@ -94,7 +94,8 @@ let package = Package(
         .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzChecks"]),
         .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzChecks"]),
         .target(name: "CPtySupport", path: "Tests/CPtySupport"),
-        .testTarget(name: "ReliabilityTests", dependencies: ["FuzzChecks", "LessonKit", "Render", "TutorApp", "QuizKit", "StateStore", "TCPStepperDemo", "TCPKernelProbe", "IOMux", "TestSupport", "CPtySupport"], exclude: ["Corpus"]),
+        .executableTarget(name: "DemoLeakProbe", dependencies: ["TCPStepperDemo", "IOMux", "Render"], path: "Tests/DemoLeakProbe"),
+        .testTarget(name: "ReliabilityTests", dependencies: ["FuzzChecks", "LessonKit", "Render", "TutorApp", "QuizKit", "StateStore", "TCPStepperDemo", "TCPKernelProbe", "IOMux", "TestSupport", "CPtySupport", "DemoLeakProbe"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )
