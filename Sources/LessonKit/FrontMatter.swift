@@ -66,6 +66,9 @@ public enum FrontMatter {
         func diag(_ line: Int, _ col: Int, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: line, column: col, message: message)
         }
+        if let (line, column) = YAMLNesting.tooDeep(yaml) {
+            return (nil, [diag(line + 1, column, "front matter: YAML nested more than \(YAMLNesting.limit) levels deep")])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

@@ -44,6 +44,11 @@ public struct QuizParser {
     // MARK: Block
 
     mutating func questions(_ source: String) -> [Question] {
+        if let (line, column) = YAMLNesting.tooDeep(source) {
+            diagnostics.append(Diagnostic(file: file, line: blockLine + line, column: column,
+                                          message: "quiz: YAML nested more than \(YAMLNesting.limit) levels deep"))
+            return []
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: source)

@@ -86,6 +86,33 @@ struct HostileLessonTests {
         }
     }
 
+    @Test func deeplyNestedYAMLIsALintErrorNotAStackOverflow() throws {
+        let dir = F.temporaryDirectory("deep-yaml")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let body = "# Deep\n\n```quiz\n"
+        try (F.frontMatter("deep-flow") + body + String(repeating: "{", count: 20_000) + "\n```\n").write(toFile: dir + "/deep-flow.md", atomically: false, encoding: .utf8)
+        try (F.frontMatter("deep-dashes") + body + String(repeating: "- ", count: 20_000) + "x\n```\n").write(toFile: dir + "/deep-dashes.md", atomically: false, encoding: .utf8)
+        try ("---\nid: deep-title\ntitle: " + String(repeating: "[", count: 20_000) + "\nsummary: s\norder: 1\nminutes: 1\n---\n# D\n").write(toFile: dir + "/deep-title.md", atomically: false, encoding: .utf8)
+        let lint = F.run(["lint", dir])
+        #expect(lint.signal == nil && lint.status == 1, "\(lint.err.prefix(300))")
+        #expect(Set(lint.out.split(separator: "\n").map(String.init)) == [
+            "\(dir)/deep-dashes.md:11:201: error: quiz: YAML nested more than 100 levels deep",
+            "\(dir)/deep-flow.md:11:101: error: quiz: YAML nested more than 100 levels deep",
+            "\(dir)/deep-title.md:3:108: error: front matter: YAML nested more than 100 levels deep",
+        ])
+        for args in [["list"], ["show", "deep-flow"], ["show", "deep-dashes"]] {
+            let r = F.run(args, lessons: dir)
+            #expect(r.signal == nil && r.status == 0, "\(args): \(r.err.prefix(300))")
+        }
+        let (pty, state) = try PtyFixtures.start(["open", "deep-flow"], lessons: dir)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        #expect(PtyFixtures.waitForReader(pty))
+        pty.send("\t")
+        pty.send("\r")
+        pty.send("q")
+        #expect(pty.waitForExit(timeout: 10)?.status == 0)
+    }
+
     /// Loose on purpose: the 2 s budget is for a release build (see README, Reliability);
     /// here it only has to finish, whole, without a hang.
     @Test func twentyMegabyteLessonShowsToTheEnd() throws {
