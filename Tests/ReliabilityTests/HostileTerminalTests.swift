@@ -33,6 +33,24 @@ struct HostileTerminalTests {
         }
     }
 
+    @Test func readerOpensGeneratedExtremeLessonsAndQuits() throws {
+        let dir = try F.generatedDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for id in F.generated.keys.sorted() {
+            let (pty, state) = try P.start(["open", id], lessons: dir)
+            defer { try? FileManager.default.removeItem(atPath: state) }
+            #expect(P.waitForReader(pty), "\(id): reader up")
+            for key in ["G", "k", "g", "\t", "t", "\u{1B}"] {
+                pty.send(key)
+                usleep(30_000)
+            }
+            pty.resize(width: 30, height: 10)
+            pty.waitForQuiet(0.3)
+            quit(pty, id)
+            #expect(TerminalText.foreignSequences(pty.output).isEmpty, "\(id)")
+        }
+    }
+
     @Test func everySizeFromOneByOneTo500x200Works() throws {
         for (w, h) in [(1, 1), (2, 2), (5, 3), (19, 5), (20, 6), (80, 24), (200, 60), (500, 200)] {
             let (pty, state) = try P.start(["open", "tcp"], width: w, height: h)
