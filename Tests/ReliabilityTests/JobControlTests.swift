@@ -47,4 +47,24 @@ struct JobControlTests {
         fresh.send("q")
         expectScreen(stormed.waitForPrompt(), "quits after the storm")
     }
+
+    @Test func resizeStormInADemoEndsOnTheSameScreenAsAFreshStart() throws {
+        let stormed = try TmuxSession(width: 100, height: 30)
+        stormed.run("\(stormed.nettutor) demo tcp --seed 3")
+        expectScreen(stormed.waitFor("TCP connection states"), "demo up")
+        for _ in 0..<120 {
+            stormed.resize(width: Int.random(in: 10...220), height: Int.random(in: 3...70))
+        }
+        stormed.resize(width: 100, height: 30)
+        usleep(500_000)
+        let fresh = try TmuxSession(width: 100, height: 30)
+        fresh.run("\(fresh.nettutor) demo tcp --seed 3")
+        expectScreen(fresh.waitFor("TCP connection states"), "fresh demo up")
+        usleep(300_000)
+        let expected = fresh.screen()
+        expectScreen(stormed.waitUntil(timeout: 5) { $0 == expected }, "same demo screen as a fresh start; expected:\n\(expected)")
+        stormed.send("q")
+        fresh.send("q")
+        expectScreen(stormed.waitForPrompt(), "quits after the storm")
+    }
 }
