@@ -51,6 +51,27 @@ struct HostileTerminalTests {
         }
     }
 
+    @Test func unknownDemoBlocksOnlyEverNameBuiltInDemos() throws {
+        let marker = F.temporaryDirectory("marker") + "/ran"
+        let dir = F.temporaryDirectory("demo-lesson")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try (F.frontMatter("shell") + "# Shell\n\n```demo\ntouch \(marker)\n```\n\n```demo\n$(touch \(marker))\n```\n")
+            .write(toFile: dir + "/shell.md", atomically: false, encoding: .utf8)
+        let (pty, state) = try P.start(["open", "shell"], lessons: dir)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        #expect(P.waitForReader(pty))
+        for _ in 0..<2 {
+            pty.send("\t")
+            usleep(50_000)
+            pty.send("\r")
+            usleep(200_000)
+        }
+        #expect(pty.waitFor("Unknown demo", timeout: 5), "the reader says the demo is not built in")
+        #expect(pty.isRunning)
+        quit(pty, "unknown demo")
+        #expect(!FileManager.default.fileExists(atPath: marker), "nothing from the lesson ran")
+    }
+
     @Test func everySizeFromOneByOneTo500x200Works() throws {
         for (w, h) in [(1, 1), (2, 2), (5, 3), (19, 5), (20, 6), (80, 24), (200, 60), (500, 200)] {
             let (pty, state) = try P.start(["open", "tcp"], width: w, height: h)
