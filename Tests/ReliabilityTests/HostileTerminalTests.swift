@@ -72,6 +72,22 @@ struct HostileTerminalTests {
         #expect(!FileManager.default.fileExists(atPath: marker), "nothing from the lesson ran")
     }
 
+    @Test func courseMapShowsHostileTitlesAsText() throws {
+        let (pty, state) = try P.start([], lessons: F.corpus, width: 120, height: 40)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        // The escape-sequences lesson's title carries ESC ] 0 ; (set window title) and CSI via YAML escapes.
+        #expect(pty.waitFor("]0;owned", timeout: 10), "the title is drawn")
+        for _ in 0..<15 {
+            pty.send("j")
+            usleep(20_000)
+        }
+        pty.send("G")
+        pty.waitForQuiet(0.3)
+        quit(pty, "course map")
+        #expect(TerminalText.foreignSequences(pty.output).isEmpty, "\(TerminalText.foreignSequences(pty.output).prefix(5))")
+        #expect(pty.text.contains("␛]0;owned␇"))
+    }
+
     @Test func everySizeFromOneByOneTo500x200Works() throws {
         for (w, h) in [(1, 1), (2, 2), (5, 3), (19, 5), (20, 6), (80, 24), (200, 60), (500, 200)] {
             let (pty, state) = try P.start(["open", "tcp"], width: w, height: h)
