@@ -12,7 +12,7 @@ BENCH_DEPS := less lowdown cmark-gfm
 # the toolchain's lld: gold prints a warning about mktemp inside the static Foundation.
 RELEASE := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: all deps test-deps bench-deps build run test lint bench clean
+.PHONY: all deps test-deps bench-deps build run test lint bench clean fuzz fuzz-build
 
 all: build
 
@@ -59,3 +59,25 @@ bench: bench-deps
 
 clean:
 	rm -rf .build
+
+# Fuzzing (not part of `make test`): libFuzzer targets built on their own scratch path.
+# Each target runs FUZZ_SECONDS (default 300) on a working copy of the seed corpus;
+# crash inputs land in fuzz-artifacts/ (copy them to Tests/ReliabilityTests/Corpus/fuzz-regressions/).
+FUZZ_SECONDS ?= 300
+FUZZ_MAX_LEN ?= 8192
+FUZZ_TARGETS ?= FuzzMarkdown FuzzQuiz
+FUZZ_FLAGS := --scratch-path .build-fuzz -c release -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+
+fuzz-build: deps
+	for t in $(FUZZ_TARGETS); do $(SWIFT) build $(FUZZ_FLAGS) --product $$t || exit 1; done
+
+fuzz: fuzz-build
+	@mkdir -p fuzz-artifacts
+	@for t in $(FUZZ_TARGETS); do \
+		case $$t in FuzzMarkdown) seed=markdown;; FuzzQuiz) seed=quiz;; esac; \
+		work=.build-fuzz/corpus/$$seed; mkdir -p $$work; \
+		echo "== $$t for $(FUZZ_SECONDS) s (corpus $$work, seeds Fuzz/corpus/$$seed)"; \
+		SWIFT_BACKTRACE=enable=no .build-fuzz/release/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) \
+			-artifact_prefix=fuzz-artifacts/$$t- -print_final_stats=1 \
+			$$work Fuzz/corpus/$$seed Tests/ReliabilityTests/Corpus/fuzz-regressions/$$seed || exit 1; \
+	done

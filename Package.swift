@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
 
-        .target(name: "TestSupport", dependencies: ["Render"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Render", "CPtySupport"], path: "Tests/TestSupport"),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "BundledCourse"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "QuizKit", "TestSupport"], exclude: ["Snapshots"]),
@@ -90,6 +90,14 @@ let package = Package(
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit", "StateWriterFixture"]),
         .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
+        // Reliability (issue 7): the properties fuzzing checks (shared with the regression
+        // test), the two libFuzzer targets (`make fuzz`), and the hostile-input tests.
+        .target(name: "FuzzChecks", dependencies: ["LessonKit", "Render", "QuizKit", "TutorApp"]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzChecks"]),
+        .executableTarget(name: "FuzzQuiz", dependencies: ["FuzzChecks"]),
+        .target(name: "CPtySupport", path: "Tests/CPtySupport"),
+        .executableTarget(name: "DemoLeakProbe", dependencies: ["TCPStepperDemo", "IOMux", "Render"], path: "Tests/DemoLeakProbe"),
+        .testTarget(name: "ReliabilityTests", dependencies: ["FuzzChecks", "LessonKit", "Render", "TutorApp", "QuizKit", "StateStore", "TCPStepperDemo", "TCPKernelProbe", "IOMux", "TestSupport", "CPtySupport", "DemoLeakProbe"], exclude: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,54 +33,45 @@ public enum FrontMatter {
     /// lesson at start-up). Lines end at a "\n" that does not follow a "\r", exactly where
     /// splitting the `String` by `Character` would cut ("\r\n" is one `Character`).
     public static func split(_ text: String) -> Split {
+        // Walks the bytes line by line only as far as the closing fence: splitting the
+        // whole text into lines first cost a second on a 20 MB lesson.
         let utf8 = text.utf8
-        let newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        /// The end of the line starting at `start` (its "\n", or the end of the text).
-        func lineEnd(from start: String.Index) -> String.Index {
-            var i = start
-            var previous: UInt8 = 0
-            while i < utf8.endIndex {
-                let b = utf8[i]
-                if b == newline && previous != cr { return i }
-                previous = b
-                i = utf8.index(after: i)
+        func isFence(_ line: Substring.UTF8View, _ fences: [String]) -> Bool {
+            var s = Substring(line)
+            if s.hasPrefix("\u{FEFF}") { s = s.dropFirst() }
+            while let last = s.utf8.last, last == 0x0D || last == 0x20 || last == 0x09 { s = Substring(s.utf8.dropLast()) }
+            return fences.contains { s == $0 }
+        }
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart <= utf8.endIndex {
+            let newline = utf8[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            if lineNumber == 0 {
+                guard isFence(line, ["---"]) else { break }
+                yamlStart = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
+            } else if isFence(line, ["---", "..."]), let yamlStart {
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                let yaml = String(Substring(utf8[yamlStart..<yamlEnd]))
+                let bodyStart = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
+                return Split(yaml: yaml, body: String(Substring(utf8[bodyStart...])), bodyLineOffset: lineNumber + 1)
             }
-            return i
-        }
-        func isFence(_ start: String.Index, _ end: String.Index, allowDots: Bool) -> Bool {
-            var line = utf8[start..<end]
-            if line.last == cr { line = line.dropLast() }
-            while let l = line.last, l == UInt8(ascii: " ") || l == UInt8(ascii: "\t") { line = line.dropLast() }
-            return line.elementsEqual("---".utf8) || (allowDots && line.elementsEqual("...".utf8))
-        }
-        var firstStart = utf8.startIndex
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        if utf8.starts(with: bom) { firstStart = utf8.index(firstStart, offsetBy: 3) }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        guard isFence(firstStart, firstEnd, allowDots: false), firstEnd < utf8.endIndex else {
-            return Split(yaml: nil, body: text, bodyLineOffset: 0)
-        }
-        let yamlStart = utf8.index(after: firstEnd)
-        var lineStart = yamlStart
-        var lineNumber = 1
-        while true {
-            let end = lineEnd(from: lineStart)
-            if isFence(lineStart, end, allowDots: true) {
-                let yamlEnd = lineStart == yamlStart ? yamlStart : utf8.index(before: lineStart)
-                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
-                return Split(yaml: String(Substring(utf8[yamlStart..<yamlEnd])), body: String(Substring(utf8[bodyStart...])),
-                             bodyLineOffset: lineNumber + 1)
-            }
-            guard end < utf8.endIndex else { return Split(yaml: nil, body: text, bodyLineOffset: 0) }
-            lineStart = utf8.index(after: end)
+            guard let newline else { break }
+            lineStart = utf8.index(after: newline)
             lineNumber += 1
         }
+        return Split(yaml: nil, body: text, bodyLineOffset: 0)
     }
 
     /// Reads the fields; problems are reported with lines in the lesson file (line 1 is `---`).
     public static func parse(yaml: String, file: String) -> (LessonMeta?, [Diagnostic]) {
         func diag(_ line: Int, _ col: Int, _ message: String) -> Diagnostic {
             Diagnostic(file: file, line: line, column: col, message: message)
+        }
+        if let (line, column) = YAMLNesting.tooDeep(yaml) {
+            return (nil, [diag(line + 1, column, "front matter: YAML nested more than \(YAMLNesting.limit) levels deep")])
         }
         let node: Node?
         do {
@@ -140,15 +131,35 @@ public enum FrontMatter {
         return (LessonMeta(id: id, title: title, summary: summary, order: order, minutes: minutes), [])
     }
 
-    static func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    /// A YAML error as a diagnostic at the line and column libyaml reports, `lineOffset` lines
+    /// into the file. The reader stage (bad bytes, control characters) gives a byte offset
+    /// rather than a mark, so it is turned into a line and column here.
+    public static func yamlDiagnostic(_ error: YamlError, file: String, lineOffset: Int, prefix: String = "YAML") -> Diagnostic {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "YAML: \(problem)")
-        case .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "YAML: \(problem)")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: "\(prefix): \(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            let (line, column) = position(ofByte: offset ?? 0, in: yaml)
+            let hex = String(value, radix: 16, uppercase: true)
+            let what = value >= 0 ? " (U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ")" : ""
+            return Diagnostic(file: file, line: line + lineOffset, column: column, message: "\(prefix): \(problem)\(what)")
         default:
-            return Diagnostic(file: file, line: 1 + lineOffset, column: 1, message: "YAML: \(error)")
+            let first = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid YAML"
+            return Diagnostic(file: file, line: 1 + lineOffset, column: 1, message: "\(prefix): \(first)")
         }
+    }
+
+    /// 1-based line and column (in Unicode scalars, as libyaml counts) of a byte offset.
+    static func position(ofByte offset: Int, in text: String) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        let bytes = Array(text.utf8.prefix(max(0, offset)))
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        let column = bytes[lineStart...].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return (line, column)
     }
 }
 

@@ -24,6 +24,10 @@ public struct Lesson: Sendable {
     public static func read(text: String, path: String) -> (Lesson?, [Diagnostic]) {
         let split = FrontMatter.split(text)
         guard let yaml = split.yaml else {
+            if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
+                return (nil, [Diagnostic(file: path, line: 1, column: 1,
+                                         message: "front matter is not closed: add a '---' line after the YAML fields")])
+            }
             return (nil, [Diagnostic(file: path, line: 1, column: 1,
                                      message: "missing front matter: the file must start with a '---' line, the YAML fields, and a closing '---'")])
         }

@@ -113,8 +113,12 @@ public struct Linter {
 
     /// Finds where a link destination is written, searching from the block's first line.
     static func locate(_ destination: String, in lines: [String], from line: Int) -> (Int, Int) {
+        // cmark also ends lines at a lone CR, so its line numbers can run past the
+        // '\n'-separated lines here (a crash found by fuzzing): then keep cmark's line.
         let start = max(0, line - 1)
-        for i in start..<min(lines.count, start + 500) {
+        let end = min(lines.count, start + 500)
+        guard start < end else { return (line, 1) }
+        for i in start..<end {
             if let r = lines[i].range(of: "(" + destination) ?? lines[i].range(of: destination) {
                 let col = lines[i][..<r.lowerBound].count + 1 + (lines[i][r].hasPrefix("(") ? 1 : 0)
                 return (i + 1, col)

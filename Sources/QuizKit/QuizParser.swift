@@ -44,6 +44,11 @@ public struct QuizParser {
     // MARK: Block
 
     mutating func questions(_ source: String) -> [Question] {
+        if let (line, column) = YAMLNesting.tooDeep(source) {
+            diagnostics.append(Diagnostic(file: file, line: blockLine + line, column: column,
+                                          message: "quiz: YAML nested more than \(YAMLNesting.limit) levels deep"))
+            return []
+        }
         let root: Node?
         do {
             // `Resolver.basic`: every value here is read by its text (`.scalar?.string`, `Int`/`Bool`
@@ -66,13 +71,7 @@ public struct QuizParser {
     }
 
     func yamlDiagnostic(_ error: YamlError) -> Diagnostic {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return Diagnostic(file: file, line: blockLine + mark.line, column: mark.column, message: "quiz: YAML: \(problem)")
-        default:
-            return Diagnostic(file: file, line: blockLine + 1, column: 1, message: "quiz: YAML: \(error)")
-        }
+        FrontMatter.yamlDiagnostic(error, file: file, lineOffset: blockLine, prefix: "quiz: YAML")
     }
 
     // MARK: Question

@@ -96,6 +96,9 @@ public struct Highlighter {
             if c.isNumber && (i == 0 || !(chars[i - 1].isLetter || chars[i - 1] == "_")) {
                 var j = i
                 while j < chars.count && (chars[j].isHexDigit || chars[j] == "x" || chars[j] == "." || chars[j] == "_") { j += 1 }
+                // A number that is not a hex digit ("²", "½", "٣") must still move on: without
+                // this the loop never ended (a hang found by fuzzing).
+                j = max(j, i + 1)
                 emit(String(chars[i..<j]), .number)
                 i = j
                 continue

@@ -284,15 +284,17 @@ public struct Layout {
     }
 
     mutating func codeBlock(info: String, text: String, width: Int) -> [Line] {
-        let lang = info.split(separator: " ").first.map(String.init) ?? ""
-        let source = text.trimmingTrailingNewlines()
+        // Clean first: the label's width is counted below, and a control byte would count
+        // differently from the stand-in that finally reaches the screen.
+        let lang = Sanitizer.clean(info.split(separator: " ").first.map(String.init) ?? "")
+        let source = Sanitizer.clean(text.trimmingTrailingNewlines())
         if lang == "text" || lang == "diagram" || lang == "txt" {
             // Diagrams: no frame, so 76-column drawings fit an 80-column terminal.
             return literalLines(source, style: Style(.normal), width: width)
         }
         var out: [Line] = []
         let label = lang.isEmpty ? "" : " \(lang) "
-        out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - label.count)), Style(.border, .dim))]))
+        out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
         let bar = Span("│ ", Style(.border, .dim))
         var highlighter = Highlighter.language(forInfo: lang).map { Highlighter($0) }
         for raw in Layout.lines(of: source) {
