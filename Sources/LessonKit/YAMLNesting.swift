@@ -8,7 +8,8 @@ public enum YAMLNesting {
 
     /// The 1-based line and column where the estimated nesting first passes `limit`, or nil.
     /// The estimate counts indentation, `- ` sequence markers and open flow brackets, and skips
-    /// comments, quoted strings and block scalars (`|`, `>`), so it never underestimates.
+    /// comments and block scalars (`|`, `>`); quotes only stop closing brackets from counting,
+    /// so a misjudged quote can only make the estimate larger.
     public static func tooDeep(_ source: String, limit: Int = YAMLNesting.limit) -> (line: Int, column: Int)? {
         var flowDepth = 0
         var quote: UInt8? = nil
@@ -25,7 +26,9 @@ public enum YAMLNesting {
                 blockScalarIndent = nil
             }
             var dashes = 0
-            while quote == nil, flowDepth == 0, i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == 0x20 {
+            // Counted even where a quote might be open: the scan may misjudge quotes (a `"`
+            // inside a plain scalar is text), so every rule errs towards counting more.
+            while i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == 0x20 {
                 dashes += 1
                 if indent + dashes > limit { return (lineNumber, i + 1) }
                 i += 2
@@ -35,16 +38,18 @@ public enum YAMLNesting {
             var lastSignificant: UInt8 = 0
             while i < bytes.count {
                 let b = bytes[i]
-                if let q = quote {
+                if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
+                    // Opening brackets count inside quotes too (a fuzzed input hid 3,000
+                    // braces behind a stray `"`); only closing ones need a known context.
+                    flowDepth += 1
+                    if indent + dashes + flowDepth > limit { return (lineNumber, i + 1) }
+                } else if let q = quote {
                     if b == q { quote = nil }
                     if b == UInt8(ascii: "\\"), q == UInt8(ascii: "\"") { i += 1 }
                 } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
                     quote = b
                 } else if b == UInt8(ascii: "#"), i == 0 || bytes[i - 1] == 0x20 {
                     break
-                } else if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") {
-                    flowDepth += 1
-                    if indent + dashes + flowDepth > limit { return (lineNumber, i + 1) }
                 } else if b == UInt8(ascii: "]") || b == UInt8(ascii: "}") {
                     flowDepth = max(0, flowDepth - 1)
                 }

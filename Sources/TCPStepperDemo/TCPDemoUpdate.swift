@@ -23,6 +23,8 @@ extension TCPDemoState {
     /// Elm-style update: one key in, the new state and the effects to run.
     public mutating func update(key: Key) -> [TCPDemoEffect] {
         message = nil
+        // q leaves the demo from anywhere, overlays included; Esc closes an overlay first.
+        if key == .char("q") { return [.close] }
         switch overlay {
         case .scenarios(let selected): return updateScenarioPicker(key, selected)
         case .predicting(let event, let host, let selected, let answers):
@@ -106,7 +108,7 @@ extension TCPDemoState {
         switch key {
         case .up, .char("k"): overlay = .scenarios(selected: (selected + count - 1) % count)
         case .down, .char("j"), .tab: overlay = .scenarios(selected: (selected + 1) % count)
-        case .escape, .char("q"), .char("n"): overlay = .none
+        case .escape, .char("n"): overlay = .none
         case .enter, .char(" "):
             overlay = .none
             scenario = TCPScenario.all[selected]

@@ -141,3 +141,9 @@ private func keyRows(_ demo: TCPDemo) -> String {
     let text = screen(d, 80, 24)
     #expect(text.contains("lost  ✗─ SYN+ACK seq="))
 }
+
+@Test func qLeavesTheDemoEvenWithTheScenarioPickerOpen() {
+    let demo = TCPDemo(seed: 1)
+    #expect(demo.handle(.char("n")) == .keepOpen)
+    #expect(demo.handle(.char("q")) == .close)
+}
