@@ -49,7 +49,7 @@ public struct Linter {
                 default:
                     break
                 }
-                for destination in Linter.links(in: block) where !Layout_isExternal(destination) {
+                for destination in Linter.links(in: block) where !LinkTarget.isExternal(destination) {
                     if !resolve(destination) {
                         let (line, col) = Linter.locate(destination, in: lines, from: block.line)
                         diagnostics.append(Diagnostic(file: file.path, line: line, column: col,
@@ -130,6 +130,11 @@ public struct Linter {
 
 /// How lesson links are written: `#anchor`, `other.md`, `other.md#anchor`.
 public enum LinkTarget {
+    /// A link that leaves the course: shown with its URL, never fetched.
+    public static func isExternal(_ destination: String) -> Bool {
+        destination.contains("://") || destination.hasPrefix("mailto:")
+    }
+
     /// Splits a link into (lesson id, anchor); the id is nil when the link is not a lesson link.
     public static func split(_ target: String, from lesson: String) -> (String?, String?) {
         let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
@@ -141,8 +146,4 @@ public enum LinkTarget {
         guard name.hasSuffix(".md"), !name.contains("/") else { return (nil, anchor) }
         return (String(name.dropLast(3)), anchor)
     }
-}
-
-func Layout_isExternal(_ destination: String) -> Bool {
-    destination.contains("://") || destination.hasPrefix("mailto:")
 }

@@ -80,7 +80,7 @@ public struct Layout {
         let marginSpan = Span(String(repeating: " ", count: margin))
         for (index, block) in document.blocks.enumerated() {
             var blockLines = layout.block(block, width: textWidth)
-            if index > 0, needsSpace(before: block) { lines.append(Line([], block: index)) }
+            if index > 0 { lines.append(Line([], block: index)) }
             for i in blockLines.indices {
                 blockLines[i].block = index
                 if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
@@ -88,10 +88,6 @@ public struct Layout {
             lines += blockLines
         }
         return finish(lines: lines, width: width, focusTargets: layout.focusTargets)
-    }
-
-    static func needsSpace(before block: Block) -> Bool {
-        true
     }
 
     static func finish(lines: [Line], width: Int, focusTargets: [FocusTarget]) -> RenderedDocument {
@@ -249,7 +245,7 @@ public struct Layout {
     }
 
     public static func isExternal(_ destination: String) -> Bool {
-        destination.contains("://") || destination.hasPrefix("mailto:")
+        LinkTarget.isExternal(destination)
     }
 
     mutating func list(_ list: List, width: Int, depth: Int) -> [Line] {

@@ -121,7 +121,7 @@ struct Runner {
             } else if FileManager.default.fileExists(atPath: "Lessons") {
                 files = try readTree("Lessons")
             } else {
-                files = CourseSource.bundled().lessons.isEmpty ? [] : BundledFiles.all
+                files = CourseSource.bundledFiles
             }
         } else {
             for path in c.paths { files += try readTree(path) }
@@ -269,12 +269,6 @@ struct Runner {
             throw Failure("\(error)")
         }
         return try FullScreen.run(demo, color: colorAllowed)
-    }
-}
-
-enum BundledFiles {
-    static var all: [(path: String, text: String)] {
-        CourseSource.bundledFiles
     }
 }
 

@@ -30,12 +30,6 @@ public enum Snapshot {
     }
 }
 
-/// A readable frame: the text, then a legend of the styled runs per row
-/// (in the spirit of Neovim's screen tests).
-public func frameText(_ buffer: ScreenBuffer) -> String {
-    buffer.text()
-}
-
 /// Fixture lessons shared by the tests.
 public enum Fixtures {
     public static let sample = """
