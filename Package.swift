@@ -52,9 +52,9 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", dependencies: ["Render", "CPtySupport"], path: "Tests/TestSupport"),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "BundledCourse"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "BundledCourse", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "QuizKit", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TutorAppTests", dependencies: ["TutorApp", "Render", "LessonKit", "QuizKit", "BundledCourse", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["LessonKit", "QuizKit", "Render", "BundledCourse"]),
         // The TCP state-machine stepper (issue 5): pure RFC 9293 model and script runner.

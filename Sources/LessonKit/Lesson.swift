@@ -20,6 +20,11 @@ public struct Lesson: Sendable {
         MarkdownParser.parse(body, lineOffset: bodyLineOffset)
     }
 
+    /// Parses the body and converts its blocks as they are asked for (the reader's way).
+    public func documentStream() -> DocumentStream {
+        DocumentStream(body, lineOffset: bodyLineOffset)
+    }
+
     /// Reads a lesson file's text. Front matter problems come back as diagnostics.
     public static func read(text: String, path: String) -> (Lesson?, [Diagnostic]) {
         let split = FrontMatter.split(text)

@@ -10,9 +10,16 @@ public enum MarkdownParser {
     /// - Parameter lineOffset: added to cmark's line numbers so they point into the lesson file
     ///   (the body starts after the front matter).
     public static func parse(_ markdown: String, lineOffset: Int = 0) -> Document {
+        let stream = DocumentStream(markdown, lineOffset: lineOffset)
+        stream.convertAll()
+        return Document(blocks: stream.blocks)
+    }
+
+    /// The C tree of `markdown`, or nil when cmark-gfm could not allocate it.
+    static func cmarkTree(_ markdown: String) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return Document(blocks: []) }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) {
@@ -25,10 +32,112 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, ptr, buf.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
-        defer { cmark_node_free(root) }
-        var converter = Converter(lineOffset: lineOffset)
-        return Document(blocks: converter.blocks(under: root, depth: 0))
+        return cmark_parser_finish(parser)
+    }
+}
+
+/// A lesson body parsed by cmark-gfm whose top-level blocks become Swift values when they
+/// are first needed, in order: the reader converts what it lays out, so a 20 MB lesson
+/// opens after cmark's parse and one screen of conversion. Each C node is freed as soon as
+/// it is converted; the rest go with the stream.
+///
+/// Conversion only appends, and gives the same blocks whoever asks first, so copies of a
+/// value holding a stream may share it. It is meant for one thread at a time.
+public final class DocumentStream: @unchecked Sendable {
+    /// The blocks converted so far (all of them once `isComplete`).
+    public private(set) var blocks: [Block] = []
+    /// Headings anywhere in the body, converted or not.
+    public let headingCount: Int
+    /// The file lines of the body's quiz fences, in document order.
+    public let quizLines: [Int]
+    private var root: OpaquePointer?
+    private var converter: Converter
+
+    public init(_ markdown: String, lineOffset: Int = 0) {
+        root = MarkdownParser.cmarkTree(markdown)
+        converter = Converter(lineOffset: lineOffset)
+        (headingCount, quizLines) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
+    }
+
+    /// A stream over blocks that are already converted.
+    public init(_ document: Document) {
+        blocks = document.blocks
+        converter = Converter(lineOffset: 0)
+        var headings = 0
+        var quizzes: [Int] = []
+        Linter.walk(document.blocks) { block in
+            switch block.kind {
+            case .heading: headings += 1
+            case .quiz: quizzes.append(block.line)
+            default: break
+            }
+        }
+        headingCount = headings
+        quizLines = quizzes
+    }
+
+    deinit {
+        if let root { cmark_node_free(root) }
+    }
+
+    public var isComplete: Bool { root.flatMap { cmark_node_first_child($0) } == nil }
+
+    /// Converts top-level nodes until block `index` exists; false when the body has fewer blocks.
+    @discardableResult
+    public func ensure(block index: Int) -> Bool {
+        while blocks.count <= index, convertNext() {}
+        return index < blocks.count
+    }
+
+    public func convertAll() {
+        while convertNext() {}
+    }
+
+    /// Converts the first C node left (some give no block, some several) and frees it.
+    private func convertNext() -> Bool {
+        guard let root, let node = cmark_node_first_child(root) else { return false }
+        blocks += converter.block(node, depth: 0)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+        return true
+    }
+
+    /// Headings and quiz fences in the whole tree, found without converting it: block
+    /// containers are walked with a stack of their own (no depth limit) and leaf blocks'
+    /// inline children are skipped. The converter keeps every heading and code block,
+    /// flattened or not, so the counts agree with what conversion gives.
+    private static func survey(_ root: OpaquePointer, lineOffset: Int) -> (headings: Int, quizLines: [Int]) {
+        var headings = 0
+        var quizzes: [Int] = []
+        var stack: [OpaquePointer] = []
+        var child = cmark_node_first_child(root)
+        while true {
+            guard let node = child else {
+                guard let parent = stack.popLast() else { break }
+                child = cmark_node_next(parent)
+                continue
+            }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                headings += 1
+            case CMARK_NODE_CODE_BLOCK:
+                let info = cmark_node_get_fence_info(node).map { String(cString: $0).trimmingSpaces } ?? ""
+                if info.split(separator: " ", maxSplits: 1).first == "quiz" {
+                    quizzes.append(Int(cmark_node_get_start_line(node)) + lineOffset)
+                }
+            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+                break
+            default:
+                // Containers (quotes, lists, items, footnotes); a table holds only inlines.
+                if let first = cmark_node_first_child(node), String(cString: cmark_node_get_type_string(node)) != "table" {
+                    stack.append(node)
+                    child = first
+                    continue
+                }
+            }
+            child = cmark_node_next(node)
+        }
+        return (headings, quizzes)
     }
 }
 

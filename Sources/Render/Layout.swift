@@ -24,6 +24,10 @@ public struct FocusEntry: Equatable, Sendable {
 }
 
 /// A document laid out for one width. Views scroll through its lines.
+///
+/// It can be laid out one top-level block at a time (`append(_:options:)`): the reader lays
+/// out what is on screen before the first frame and the rest while it waits for keys.
+/// Everything in it describes the blocks laid out so far, in document order.
 public struct RenderedDocument: Sendable {
     public var width: Int
     public var lines: [Line]
@@ -31,6 +35,20 @@ public struct RenderedDocument: Sendable {
     /// Indexed by the `focus` id carried in spans, in document order.
     public var focusables: [FocusEntry]
     public var anchors: [String: Int]
+    /// The first line of each laid-out top-level block (the blank line before it, if any).
+    var blockStarts: [Int] = []
+
+    /// Nothing laid out yet.
+    public init(width: Int) {
+        self.width = width
+        lines = []
+        headings = []
+        focusables = []
+        anchors = [:]
+    }
+
+    /// How many top-level blocks are laid out.
+    public var laidOutBlocks: Int { blockStarts.count }
 
     /// The first line of a top-level block (for restoring a reading position).
     public func firstLine(ofBlock block: Int) -> Int? {
@@ -44,7 +62,129 @@ public struct RenderedDocument: Sendable {
 
     /// The heading whose section contains `line`.
     public func section(at line: Int) -> HeadingEntry? {
-        headings.last { $0.line <= line }
+        var lo = 0, hi = headings.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if headings[mid].line <= line { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? headings[lo - 1] : nil
+    }
+
+    /// Lays out the next top-level block (block `laidOutBlocks` of the document).
+    public mutating func append(_ block: Block, options: Layout.Options = Layout.Options()) {
+        let laid = Self.layOut(block, index: laidOutBlocks, width: width, options: options)
+        blockStarts.append(lines.count)
+        append(laid)
+    }
+
+    /// The lines of one laid-out top-level block: its blank separator, its own lines.
+    public func lines(ofBlock index: Int) -> Range<Int> {
+        blockStarts[index]..<(index + 1 < blockStarts.count ? blockStarts[index + 1] : lines.count)
+    }
+
+    /// Lays out one laid-out top-level block again (a quiz card in it changed) and moves
+    /// everything after it by the difference in lines. Returns that difference.
+    @discardableResult
+    public mutating func relayOut(_ block: Block, at index: Int, options: Layout.Options = Layout.Options()) -> Int {
+        guard index < laidOutBlocks else { return 0 }
+        let old = lines(ofBlock: index)
+        let focusRange = (focusables.firstIndex { $0.firstLine >= old.lowerBound } ?? focusables.count)
+            ..< (focusables.firstIndex { $0.firstLine >= old.upperBound } ?? focusables.count)
+        let headingRange = (headings.firstIndex { $0.line >= old.lowerBound } ?? headings.count)
+            ..< (headings.firstIndex { $0.line >= old.upperBound } ?? headings.count)
+        let new = Self.entries(Self.layOut(block, index: index, width: width, options: options),
+                               start: old.lowerBound, focusIndex: focusRange.lowerBound)
+        let delta = new.lines.count - old.count
+        let focusShift = new.focusables.count - focusRange.count
+        for h in headings[headingRange] where anchors[h.anchor] == h.line { anchors[h.anchor] = nil }
+        if delta != 0 {
+            for i in focusRange.upperBound..<focusables.count {
+                focusables[i].firstLine += delta
+                focusables[i].lastLine += delta
+            }
+            for i in headingRange.upperBound..<headings.count { headings[i].line += delta }
+            for (key, value) in anchors where value >= old.upperBound { anchors[key] = value + delta }
+            for i in (index + 1)..<blockStarts.count { blockStarts[i] += delta }
+        }
+        if focusShift != 0 {
+            for li in old.upperBound..<lines.count {
+                for si in lines[li].spans.indices {
+                    if let f = lines[li].spans[si].focus { lines[li].spans[si].focus = f + focusShift }
+                }
+            }
+        }
+        lines.replaceSubrange(old, with: new.lines)
+        headings.replaceSubrange(headingRange, with: new.headings)
+        focusables.replaceSubrange(focusRange, with: new.focusables)
+        addAnchors(new.headings)
+        return delta
+    }
+
+    /// One top-level block laid out: its lines (with the blank line before it, the margin and
+    /// the block index) and the targets of the focus ids its spans carry.
+    static func layOut(_ block: Block, index: Int, width: Int, options: Layout.Options) -> (lines: [Line], focusTargets: [FocusTarget]) {
+        var layout = Layout(options: options)
+        let (margin, textWidth) = Layout.textColumn(width: width, options: options)
+        var blockLines = layout.block(block, width: textWidth)
+        let marginSpan = Span(String(repeating: " ", count: margin))
+        for i in blockLines.indices {
+            blockLines[i].block = index
+            if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
+        }
+        if index > 0 { blockLines.insert(Line([], block: index), at: 0) }
+        return (blockLines, layout.focusTargets)
+    }
+
+    mutating func append(_ laid: (lines: [Line], focusTargets: [FocusTarget])) {
+        let new = Self.entries(laid, start: lines.count, focusIndex: focusables.count)
+        lines += new.lines
+        headings += new.headings
+        focusables += new.focusables
+        addAnchors(new.headings)
+    }
+
+    /// An anchor leads to the first heading that has it.
+    mutating func addAnchors(_ new: [HeadingEntry]) {
+        for h in new {
+            if let held = anchors[h.anchor], held < h.line { continue }
+            anchors[h.anchor] = h.line
+        }
+    }
+
+    /// Laid-out lines placed at line `start`, with their headings and focusables: the block's
+    /// focus ids (0, 1, ... in its own order) become indexes into `focusables` from
+    /// `focusIndex` on, dropping targets that drew nothing.
+    static func entries(_ laid: (lines: [Line], focusTargets: [FocusTarget]), start: Int, focusIndex: Int)
+        -> (lines: [Line], headings: [HeadingEntry], focusables: [FocusEntry]) {
+        var lines = laid.lines
+        var headings: [HeadingEntry] = []
+        var ranges = Array(repeating: (first: Int.max, last: -1), count: laid.focusTargets.count)
+        for (i, line) in lines.enumerated() {
+            if let anchor = line.anchor {
+                let title = line.spans.filter { $0.style.role != .muted }.map(\.text).joined().trimmingCharacters()
+                headings.append(HeadingEntry(level: line.headingLevel, title: title, anchor: anchor, line: start + i))
+            }
+            for span in line.spans {
+                if let f = span.focus, f < ranges.count {
+                    ranges[f].first = min(ranges[f].first, start + i)
+                    ranges[f].last = max(ranges[f].last, start + i)
+                }
+            }
+        }
+        var focusables: [FocusEntry] = []
+        var remap = Array(repeating: -1, count: laid.focusTargets.count)
+        for (i, target) in laid.focusTargets.enumerated() where ranges[i].last >= 0 {
+            remap[i] = focusIndex + focusables.count
+            focusables.append(FocusEntry(target: target, firstLine: ranges[i].first, lastLine: ranges[i].last))
+        }
+        if remap.enumerated().contains(where: { $0.element != $0.offset }) {
+            for li in lines.indices {
+                for si in lines[li].spans.indices {
+                    if let f = lines[li].spans[si].focus { lines[li].spans[si].focus = f < remap.count && remap[f] >= 0 ? remap[f] : nil }
+                }
+            }
+        }
+        return (lines, headings, focusables)
     }
 }
 
@@ -74,54 +214,9 @@ public struct Layout {
     }
 
     public static func render(_ document: Document, width: Int, options: Options = Options()) -> RenderedDocument {
-        var layout = Layout(options: options)
-        let (margin, textWidth) = textColumn(width: width, options: options)
-        var lines: [Line] = []
-        let marginSpan = Span(String(repeating: " ", count: margin))
-        for (index, block) in document.blocks.enumerated() {
-            var blockLines = layout.block(block, width: textWidth)
-            if index > 0 { lines.append(Line([], block: index)) }
-            for i in blockLines.indices {
-                blockLines[i].block = index
-                if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
-            }
-            lines += blockLines
-        }
-        return finish(lines: lines, width: width, focusTargets: layout.focusTargets)
-    }
-
-    static func finish(lines: [Line], width: Int, focusTargets: [FocusTarget]) -> RenderedDocument {
-        var headings: [HeadingEntry] = []
-        var anchors: [String: Int] = [:]
-        var ranges = Array(repeating: (first: Int.max, last: -1), count: focusTargets.count)
-        for (i, line) in lines.enumerated() {
-            if let anchor = line.anchor {
-                let title = line.spans.filter { $0.style.role != .muted }.map(\.text).joined().trimmingCharacters()
-                headings.append(HeadingEntry(level: line.headingLevel, title: title, anchor: anchor, line: i))
-                if anchors[anchor] == nil { anchors[anchor] = i }
-            }
-            for span in line.spans {
-                if let f = span.focus, f < ranges.count {
-                    ranges[f].first = min(ranges[f].first, i)
-                    ranges[f].last = max(ranges[f].last, i)
-                }
-            }
-        }
-        var focusables: [FocusEntry] = []
-        for (i, target) in focusTargets.enumerated() where ranges[i].last >= 0 {
-            focusables.append(FocusEntry(target: target, firstLine: ranges[i].first, lastLine: ranges[i].last))
-        }
-        // Re-number span focus ids to the compacted table.
-        var remap: [Int: Int] = [:]
-        var next = 0
-        for (i, r) in ranges.enumerated() where r.last >= 0 { remap[i] = next; next += 1 }
-        var out = lines
-        if remap.count != focusTargets.count {
-            for li in out.indices {
-                for si in out[li].spans.indices { if let f = out[li].spans[si].focus { out[li].spans[si].focus = remap[f] } }
-            }
-        }
-        return RenderedDocument(width: width, lines: out, headings: headings, focusables: focusables, anchors: anchors)
+        var rendered = RenderedDocument(width: width)
+        for block in document.blocks { rendered.append(block, options: options) }
+        return rendered
     }
 
     let options: Options
@@ -280,10 +375,11 @@ public struct Layout {
     }
 
     mutating func codeBlock(info: String, text: String, width: Int) -> [Line] {
-        // Clean first: the label's width is counted below, and a control byte would count
-        // differently from the stand-in that finally reaches the screen.
+        // Clean the label and each line before measuring them: a control byte would count
+        // differently from the stand-in that finally reaches the screen. Lines are split and
+        // tabs expanded first, or the line feeds and tabs would become stand-ins too.
         let lang = Sanitizer.clean(info.split(separator: " ").first.map(String.init) ?? "")
-        let source = Sanitizer.clean(text.trimmingTrailingNewlines())
+        let source = text.trimmingTrailingNewlines()
         if lang == "text" || lang == "diagram" || lang == "txt" {
             // Diagrams: no frame, so 76-column drawings fit an 80-column terminal.
             return literalLines(source, style: Style(.normal), width: width)
@@ -294,7 +390,7 @@ public struct Layout {
         let bar = Span("│ ", Style(.border, .dim))
         var highlighter = Highlighter.language(forInfo: lang).map { Highlighter($0) }
         for raw in Layout.lines(of: source) {
-            let lineText = expandTabs(String(raw))
+            let lineText = Sanitizer.clean(expandTabs(String(raw)))
             let spans = highlighter?.highlight(lineText) ?? [Span(lineText, Style(.code))]
             out += prefixed(chop(spans, width: max(1, width - 2)).map { Line($0) }, first: [bar], rest: [bar])
         }
@@ -304,7 +400,7 @@ public struct Layout {
 
     func literalLines(_ text: String, style: Style, width: Int) -> [Line] {
         Layout.lines(of: text).flatMap { raw in
-            chop([Span(expandTabs(String(raw)), style)], width: width).map { Line($0) }
+            chop([Span(Sanitizer.clean(expandTabs(String(raw))), style)], width: width).map { Line($0) }
         }
     }
 

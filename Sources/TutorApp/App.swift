@@ -17,6 +17,9 @@ public enum Event: Equatable, Sendable {
     case resize(width: Int, height: Int)
     /// About ten a second; `now` in seconds, for debounced saves.
     case tick(now: Double)
+    /// No key is waiting: a step of deferred work (laying out the rest of the lesson). Sent
+    /// while `hasDeferredWork`; each step is a few milliseconds.
+    case idle
 }
 
 /// The whole state of the interactive tutor.
@@ -69,6 +72,9 @@ public struct AppState: Sendable {
 
     /// Rows for the page: the title bar and the status line take one each.
     public var viewHeight: Int { max(1, height - 2) }
+
+    /// The open lesson is not laid out to its end yet.
+    public var hasDeferredWork: Bool { reader.map { !$0.isLaidOut } ?? false }
 }
 
 extension AppState {
@@ -76,12 +82,13 @@ extension AppState {
     public mutating func open(lessonID: String, anchor: String? = nil) -> Bool {
         guard let lesson = course.lesson(id: lessonID) else { return false }
         saveReaderPosition()
-        var reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width, progress: progress)
-        if let anchor, let line = reader.rendered.anchors[anchor] {
+        // The first screen only: the rest is laid out while no key is waiting (`Event.idle`).
+        var reader = Reader(lessonID: lesson.id, title: lesson.meta.title, source: lesson.documentStream(), width: width,
+                            progress: progress, layOutThrough: viewHeight)
+        if let anchor, let line = reader.line(ofAnchor: anchor) {
             reader.jump(toLine: line, viewHeight: viewHeight)
         } else if let saved = progress.positions[lesson.id] {
-            reader.restore(saved)
-            reader.clamp(viewHeight: viewHeight)
+            reader.restore(saved, viewHeight: viewHeight)
         }
         self.reader = reader
         mode = .reader
@@ -96,7 +103,7 @@ extension AppState {
         guard let reader else { return }
         let id = reader.lessonID
         var record = progress.lessons[id] ?? LessonRecord()
-        record.sectionCount = reader.rendered.headings.count
+        record.sectionCount = reader.headingCount
         for anchor in reader.sectionsVisible(viewHeight: viewHeight) { record.sectionsSeen.insert(anchor) }
         let position = reader.position
         if record != progress.lessons[id] || position != progress.positions[id] {

@@ -4,38 +4,127 @@ import QuizUI
 import Render
 
 /// One open lesson: its layout for the current width and where the reader is in it.
+///
+/// The layout is built as far as the screen needs (`ensure(line:)`): opening a lesson lays
+/// out its first screen, the loop lays out the rest while no key is waiting (`layOutMore`),
+/// and what needs all of it (the end, the contents, a search) finishes it first. Quiz blocks
+/// become cards when they are laid out, not before.
 public struct Reader: Sendable {
     public var lessonID: String
     public var title: String
-    public let document: Document
+    /// The lesson body, converted from cmark's tree as far as it has been laid out.
+    public let source: DocumentStream
     public private(set) var rendered: RenderedDocument
     /// The first document line on screen.
     public var top = 0
     /// Index into `rendered.focusables`, or nil.
     public var focus: Int?
     public var search: Search?
-    /// The lesson's quiz blocks as interactive cards, by the file line of their fence.
+    /// The lesson's quiz blocks laid out so far as interactive cards, by the file line of their fence.
     public private(set) var quizCards: [Int: QuizCard] = [:]
+    let progress: LearnerProgress?
+    let seed: UInt64
+    /// The place of each quiz block among the lesson's quiz blocks, by fence line (its card's seed).
+    let quizOrdinals: [Int: Int]
+    var questionIDs: [String]?
 
-    public init(lessonID: String, title: String, document: Document, width: Int, progress: LearnerProgress? = nil, seed: UInt64 = 1) {
+    /// Top-level blocks laid out by one `layOutMore()`: a few milliseconds of work.
+    public static let blocksPerStep = 40
+
+    /// Opens a lesson with its lines laid out through `line` (all of them by default).
+    public init(lessonID: String, title: String, source: DocumentStream, width: Int, progress: LearnerProgress? = nil,
+                seed: UInt64 = 1, layOutThrough line: Int = .max) {
         self.lessonID = lessonID
         self.title = title
-        self.document = document
-        var blocks: [(source: String, line: Int)] = []
-        Linter.walk(document.blocks) { block in
-            if case .quiz(let source) = block.kind { blocks.append((source, block.line)) }
-        }
-        let parsed = blocks.map { (line: $0.line, questions: QuizParser.parse(source: $0.source, blockLine: $0.line, file: lessonID).questions) }
-        let allIDs = parsed.flatMap { $0.questions.map(\.id) }
-        for (i, block) in parsed.enumerated() {
-            let items = block.questions.map { QuizItem(lesson: lessonID, question: $0, lessonQuestions: allIDs) }
-            quizCards[block.line] = QuizCard(items: items, seed: seed &+ UInt64(i), state: progress)
-        }
-        self.rendered = Layout.render(document, width: width, options: Self.options(quizCards))
+        self.source = source
+        self.progress = progress
+        self.seed = seed
+        quizOrdinals = Dictionary(source.quizLines.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        rendered = RenderedDocument(width: width)
+        ensure(line: line)
     }
 
-    static func options(_ cards: [Int: QuizCard]) -> Layout.Options {
-        Layout.Options(quizCard: { _, line, width, focus in cards[line]?.lines(width: width, focus: focus).lines })
+    public init(lessonID: String, title: String, document: Document, width: Int, progress: LearnerProgress? = nil,
+                seed: UInt64 = 1, layOutThrough line: Int = .max) {
+        self.init(lessonID: lessonID, title: title, source: DocumentStream(document), width: width, progress: progress,
+                  seed: seed, layOutThrough: line)
+    }
+
+    /// How many headings the whole lesson has (laid out or not).
+    public var headingCount: Int { source.headingCount }
+
+    var options: Layout.Options {
+        let cards = quizCards
+        return Layout.Options(quizCard: { _, line, width, focus in cards[line]?.lines(width: width, focus: focus).lines })
+    }
+
+    /// Makes the cards for the quiz blocks inside top-level block `index`.
+    mutating func prepareCards(block index: Int) {
+        guard source.ensure(block: index) else { return }
+        Linter.walk([source.blocks[index]]) { block in
+            guard case .quiz(let source) = block.kind, quizCards[block.line] == nil else { return }
+            let questions = QuizParser.parse(source: source, blockLine: block.line, file: lessonID).questions
+            // The lesson's question list is filled in when an answer is recorded
+            // (`lessonQuestionIDs()`): finding it means parsing every quiz block.
+            let items = questions.map { QuizItem(lesson: lessonID, question: $0, lessonQuestions: []) }
+            quizCards[block.line] = QuizCard(items: items, seed: seed &+ UInt64(quizOrdinals[block.line] ?? 0), state: progress)
+        }
+    }
+
+    /// Lays out the next top-level block.
+    mutating func layOutNextBlock() {
+        let index = rendered.laidOutBlocks
+        guard source.ensure(block: index) else { return }
+        prepareCards(block: index)
+        rendered.append(source.blocks[index], options: options)
+    }
+
+    /// Every block of the lesson is laid out: the line count and the lists are final.
+    public var isLaidOut: Bool { source.isComplete && rendered.laidOutBlocks >= source.blocks.count }
+
+    /// Lays out until line `line` exists or the lesson ends.
+    public mutating func ensure(line: Int) {
+        while rendered.lines.count <= line && !isLaidOut { layOutNextBlock() }
+    }
+
+    /// Lays out through top-level block `block`.
+    mutating func ensure(block: Int) {
+        while rendered.laidOutBlocks <= block && !isLaidOut { layOutNextBlock() }
+    }
+
+    /// Lays out until a heading has `anchor`; returns its line.
+    public mutating func line(ofAnchor anchor: String) -> Int? {
+        while rendered.anchors[anchor] == nil && !isLaidOut { layOutNextBlock() }
+        return rendered.anchors[anchor]
+    }
+
+    /// Lays out a few more blocks; false when there was nothing left to do.
+    @discardableResult
+    public mutating func layOutMore(blocks: Int = Reader.blocksPerStep) -> Bool {
+        guard !isLaidOut else { return false }
+        for _ in 0..<blocks where !isLaidOut { layOutNextBlock() }
+        return true
+    }
+
+    public mutating func completeLayout() {
+        while !isLaidOut { layOutNextBlock() }
+    }
+
+    /// The question ids of every quiz block in the lesson, for its score.
+    public mutating func lessonQuestionIDs() -> [String] {
+        if let questionIDs { return questionIDs }
+        var ids: [String] = []
+        source.convertAll()
+        Linter.walk(source.blocks) { block in
+            guard case .quiz(let source) = block.kind else { return }
+            if let card = quizCards[block.line] {
+                ids += card.cards.map(\.item.question.id)
+            } else {
+                ids += QuizParser.parse(source: source, blockLine: block.line, file: lessonID).questions.map(\.id)
+            }
+        }
+        questionIDs = ids
+        return ids
     }
 
     /// The quiz card that has the focus, by its fence line.
@@ -44,14 +133,19 @@ public struct Reader: Sendable {
         return line
     }
 
-    /// Gives a key to the focused quiz card; nil when no card has the focus.
+    /// Gives a key to the focused quiz card; nil when no card has the focus. Only the block
+    /// that holds the card is laid out again.
     public mutating func handleQuizKey(_ key: Key, viewHeight: Int) -> QuizCardEvent? {
-        guard let line = focusedQuizLine, var card = quizCards[line] else { return nil }
+        guard let line = focusedQuizLine, var card = quizCards[line], let f = focus else { return nil }
         let event = card.handle(key)
         if event != .ignored {
             quizCards[line] = card
-            rendered = Layout.render(document, width: rendered.width, options: Self.options(quizCards))
-            if let f = focus, f < rendered.focusables.count {
+            let block = rendered.lines[rendered.focusables[f].firstLine].block
+            let old = rendered.lines(ofBlock: block)
+            let delta = rendered.relayOut(source.blocks[block], at: block, options: options)
+            search?.replace(lines: old, delta: delta, in: rendered)
+            if f < rendered.focusables.count {
+                ensure(line: rendered.focusables[f].lastLine + viewHeight)
                 reveal(lines: rendered.focusables[f].firstLine...rendered.focusables[f].lastLine, viewHeight: viewHeight)
             }
         }
@@ -66,45 +160,58 @@ public struct Reader: Sendable {
         return (rendered.focusables[f].firstLine + cursor.line, column.margin + cursor.column)
     }
 
+    /// The lines laid out so far: the lesson's line count once `isLaidOut`.
     public var lineCount: Int { rendered.lines.count }
 
     /// Lays the document out again for a new width, keeping the same text at the top.
-    public mutating func relayout(width: Int) {
+    public mutating func relayout(width: Int, viewHeight: Int) {
         guard width != rendered.width else { return }
         let position = self.position
-        let focused = focus.map { rendered.focusables[$0] }
-        rendered = Layout.render(document, width: width, options: Self.options(quizCards))
-        restore(position)
-        if let focused {
-            focus = rendered.focusables.firstIndex { $0.target == focused.target }
+        let focused = focus.map { ($0, rendered.focusables[$0]) }
+        let wasComplete = isLaidOut
+        rendered = RenderedDocument(width: width)
+        restore(position, viewHeight: viewHeight)
+        if let (index, entry) = focused {
+            // Focus ids count the targets that drew something, which does not depend on the
+            // width: the same index is the same place, once it is laid out.
+            while rendered.focusables.count <= index && !isLaidOut { layOutNextBlock() }
+            focus = index < rendered.focusables.count && rendered.focusables[index].target == entry.target
+                ? index : rendered.focusables.firstIndex { $0.target == entry.target }
         }
+        if wasComplete || search != nil { completeLayout() }
         if let query = search?.query { search = Search(query: query, in: rendered) }
     }
 
     public var position: Position {
-        guard top < rendered.lines.count else { return Position(block: 0, offset: 0) }
+        guard top < rendered.lines.count else { return Position(block: rendered.lines.last?.block ?? 0, offset: 0) }
         let block = rendered.lines[top].block
         let first = rendered.firstLine(ofBlock: block) ?? top
         return Position(block: block, offset: top - first)
     }
 
-    public mutating func restore(_ position: Position) {
+    /// Goes back to a saved position, laying out as far as it needs.
+    public mutating func restore(_ position: Position, viewHeight: Int) {
+        ensure(block: position.block)
         if let first = rendered.firstLine(ofBlock: position.block) {
             top = first + position.offset
         } else {
             top = rendered.lines.count
         }
+        clamp(viewHeight: viewHeight)
     }
 
+    /// The largest `top` there can be; until the lesson is laid out, the largest so far.
     public func maxTop(viewHeight: Int) -> Int {
         max(0, rendered.lines.count - viewHeight)
     }
 
     public mutating func scroll(by delta: Int, viewHeight: Int) {
-        top = min(max(0, top + delta), maxTop(viewHeight: viewHeight))
+        jump(toLine: top + delta, viewHeight: viewHeight)
     }
 
+    /// Keeps `top` inside the lesson, with a full page below it where the lesson has one.
     public mutating func clamp(viewHeight: Int) {
+        ensure(line: max(0, top) + viewHeight)
         top = min(max(0, top), maxTop(viewHeight: viewHeight))
     }
 
@@ -114,7 +221,7 @@ public struct Reader: Sendable {
         var out: [String] = []
         if let current = rendered.section(at: top) { out.append(current.anchor) }
         for h in rendered.headings where h.line >= top && h.line < bottom { out.append(h.anchor) }
-        if top >= maxTop(viewHeight: viewHeight), let last = rendered.headings.last {
+        if isLaidOut, top >= maxTop(viewHeight: viewHeight), let last = rendered.headings.last {
             // At the end: everything after the top line has been shown.
             out += rendered.headings.filter { $0.line >= top }.map(\.anchor)
             out.append(last.anchor)
@@ -124,20 +231,25 @@ public struct Reader: Sendable {
 
     /// Moves the focus to the next (or previous) focusable, starting from what is on screen.
     public mutating func moveFocus(forward: Bool, viewHeight: Int) {
-        let items = rendered.focusables
-        guard !items.isEmpty else { return }
         let bottom = top + viewHeight
-        let next: Int?
-        if let f = focus, items[f].lastLine >= top, items[f].firstLine < bottom {
-            next = forward ? (f + 1 < items.count ? f + 1 : nil) : (f > 0 ? f - 1 : nil)
-        } else if forward {
-            next = items.firstIndex { $0.firstLine >= top } ?? nil
-        } else {
-            next = items.lastIndex { $0.lastLine < bottom } ?? nil
+        ensure(line: bottom)
+        var next: Int?
+        while true {
+            let items = rendered.focusables
+            if let f = focus, f < items.count, items[f].lastLine >= top, items[f].firstLine < bottom {
+                next = forward ? (f + 1 < items.count ? f + 1 : nil) : (f > 0 ? f - 1 : nil)
+            } else if forward {
+                next = items.firstIndex { $0.firstLine >= top }
+            } else {
+                next = items.lastIndex { $0.lastLine < bottom }
+            }
+            // Forward past what is laid out: the next one may be further on.
+            guard next == nil && forward && !isLaidOut else { break }
+            layOutMore()
         }
         guard let n = next else { return }
         focus = n
-        reveal(lines: items[n].firstLine...items[n].lastLine, viewHeight: viewHeight)
+        reveal(lines: rendered.focusables[n].firstLine...rendered.focusables[n].lastLine, viewHeight: viewHeight)
     }
 
     /// Scrolls the least needed so that `lines` are on screen.
@@ -155,8 +267,16 @@ public struct Reader: Sendable {
         clamp(viewHeight: viewHeight)
     }
 
-    /// A line's position in the lesson as a percentage, for the status line.
-    public func percent(viewHeight: Int) -> Int {
+    /// The last page (the whole lesson gets laid out).
+    public mutating func jumpToEnd(viewHeight: Int) {
+        completeLayout()
+        jump(toLine: rendered.lines.count, viewHeight: viewHeight)
+    }
+
+    /// A line's position in the lesson as a percentage, for the status line; nil until the
+    /// lesson is laid out (the top is exact, the end is not known yet).
+    public func percent(viewHeight: Int) -> Int? {
+        guard isLaidOut else { return top == 0 ? 0 : nil }
         let maxTop = maxTop(viewHeight: viewHeight)
         return maxTop == 0 ? 100 : min(100, top * 100 / maxTop)
     }
@@ -177,10 +297,25 @@ public struct Search: Sendable, Equatable {
 
     public init(query: String, in rendered: RenderedDocument) {
         self.query = query
+        matches = Self.matches(of: query, in: rendered, lines: 0..<rendered.lines.count)
+    }
+
+    /// After `lines` were laid out again and the lines after them moved by `delta`: the
+    /// matches in them found again, the ones after them moved.
+    public mutating func replace(lines old: Range<Int>, delta: Int, in rendered: RenderedDocument) {
+        let before = matches.filter { $0.line < old.lowerBound }
+        let after = matches.filter { $0.line >= old.upperBound }.map { Match(line: $0.line + delta, start: $0.start, end: $0.end) }
+        let redone = Self.matches(of: query, in: rendered, lines: old.lowerBound..<(old.upperBound + delta))
+        matches = before + redone + after
+        if let c = current { current = matches.isEmpty ? nil : min(c, matches.count - 1) }
+    }
+
+    static func matches(of query: String, in rendered: RenderedDocument, lines range: Range<Int>) -> [Match] {
+        var matches: [Match] = []
         let needle = query.lowercased()
-        guard !needle.isEmpty else { return }
-        for (i, line) in rendered.lines.enumerated() {
-            let text = line.text
+        guard !needle.isEmpty else { return [] }
+        for i in range {
+            let text = rendered.lines[i].text
             let lower = text.lowercased()
             guard lower.contains(needle) else { continue }
             // Columns are measured on the original text; lowercasing keeps grapheme counts for
@@ -202,6 +337,7 @@ public struct Search: Sendable, Equatable {
                 }
             }
         }
+        return matches
     }
 
     /// The index of the first match at or after (or before) `line`.

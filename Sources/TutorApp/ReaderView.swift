@@ -49,7 +49,9 @@ enum ReaderView {
         }
         let left = state.message ?? "\(reader.lessonID)\(section.map { " › " + $0.title } ?? "")"
         let lastShown = min(reader.lineCount, reader.top + height)
-        let right = "\(reader.percent(viewHeight: height))%  \(lastShown)/\(reader.lineCount)  ?:help"
+        // Until the lesson is laid out to its end, its length is not known: "…" stands for it.
+        let percent = reader.percent(viewHeight: height).map { "\($0)%  " } ?? ""
+        let right = "\(percent)\(lastShown)/\(reader.isLaidOut ? String(reader.lineCount) : "…")  ?:help"
         View.statusLine(left: left, right: right, into: &buffer, style: state.message == nil ? Style(.status) : Style(.status, .bold))
     }
 }

@@ -12,10 +12,13 @@ extension AppState {
             width = max(1, w)
             height = max(1, h)
             if var r = reader {
-                r.relayout(width: width)
+                r.relayout(width: width, viewHeight: viewHeight)
                 r.clamp(viewHeight: viewHeight)
                 reader = r
             }
+            return []
+        case .idle:
+            reader?.layOutMore()
             return []
         case .tick(let t):
             now = t
@@ -47,6 +50,7 @@ extension AppState {
         case .help:
             self.overlay = nil
         case .contents(let selected):
+            reader?.completeLayout()
             let headings = reader?.rendered.headings ?? []
             switch key {
             case .char("j"), .down: self.overlay = .contents(selected: min(selected + 1, max(0, headings.count - 1)))
@@ -112,7 +116,8 @@ extension AppState {
         if reader?.lessonID != entry.lessonID {
             noteProgress()
             guard let lesson = course.lesson(id: entry.lessonID) else { return [] }
-            reader = Reader(lessonID: lesson.id, title: lesson.meta.title, document: lesson.document(), width: width, progress: progress)
+            reader = Reader(lessonID: lesson.id, title: lesson.meta.title, source: lesson.documentStream(), width: width,
+                            progress: progress, layOutThrough: entry.top + viewHeight)
         }
         let h = viewHeight
         reader?.top = entry.top
@@ -135,10 +140,11 @@ extension AppState {
         case .char("d"), .ctrl("d"): r.scroll(by: viewHeight / 2, viewHeight: viewHeight)
         case .char("u"), .ctrl("u"): r.scroll(by: -(viewHeight / 2), viewHeight: viewHeight)
         case .char("g"), .home, .char("<"): r.jump(toLine: 0, viewHeight: viewHeight)
-        case .char("G"), .end, .char(">"): r.jump(toLine: r.lineCount, viewHeight: viewHeight)
+        case .char("G"), .end, .char(">"): r.jumpToEnd(viewHeight: viewHeight)
         case .tab: r.moveFocus(forward: true, viewHeight: viewHeight)
         case .backTab: r.moveFocus(forward: false, viewHeight: viewHeight)
         case .char("t"):
+            r.completeLayout()
             let current = r.rendered.headings.lastIndex { $0.line <= r.top } ?? 0
             overlay = .contents(selected: current)
         case .char("/"):
@@ -206,7 +212,8 @@ extension AppState {
         reader = r
         switch event {
         case .answered(let item, let correct):
-            progress.record(item.key, correct: correct, at: Date(timeIntervalSince1970: now), lessonQuestions: item.lessonQuestions)
+            progress.record(item.key, correct: correct, at: Date(timeIntervalSince1970: now), lessonQuestions: r.lessonQuestionIDs())
+            reader = r
             progressDirty = true
             message = correct ? "Right: recorded" : "Not quite: recorded for review"
             return flushProgress()
@@ -233,7 +240,7 @@ extension AppState {
                 return []
             }
             if id == r.lessonID {
-                guard let anchor, let line = r.rendered.anchors[anchor] else {
+                guard let anchor, let line = reader?.line(ofAnchor: anchor) else {
                     if anchor == nil { pushHistory(); let h = viewHeight; reader?.jump(toLine: 0, viewHeight: h); return [] }
                     message = "No heading #\(Sanitizer.clean(anchor ?? "")) in this lesson"
                     return []
@@ -269,6 +276,7 @@ extension AppState {
         case .enter:
             searchInput = nil
             guard var r = reader, !input.isEmpty else { break }
+            r.completeLayout()
             var s = Search(query: input, in: r.rendered)
             s.current = s.next(after: r.top, forward: true)
             if let c = s.current {

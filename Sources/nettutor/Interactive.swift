@@ -61,18 +61,27 @@ struct InteractiveSession {
                 if crashForTest { fatalError("crash requested by NETTUTOR_TEST_CRASH") }
                 lastFrame = ContinuousClock.now
             }
+            // While the lesson is still being laid out, only look for a key; without one,
+            // lay out a few more blocks (`.idle`) and look again.
+            let deferred = state.hasDeferredWork
             if !needsDraw && input == .timeout {
-                input = terminal.read(timeoutMs: 100)
+                input = terminal.read(timeoutMs: deferred ? 0 : 100)
             }
             let event: Event
             switch input {
             case .key(let key): event = .key(key)
             case .resize(let w, let h): event = .resize(width: w, height: h)
-            case .timeout: event = .tick(now: Date().timeIntervalSince1970)
+            case .timeout: event = deferred ? .idle : .tick(now: Date().timeIntervalSince1970)
             }
             state.now = Date().timeIntervalSince1970
-            if case .tick = event {} else { needsDraw = true }
-            for effect in state.update(event) {
+            let effects = state.update(event)
+            switch event {
+            case .tick: break
+            // The status line shows the lesson's length once it is known.
+            case .idle: needsDraw = needsDraw || !state.hasDeferredWork
+            default: needsDraw = true
+            }
+            for effect in effects {
                 switch effect {
                 case .saveProgress(let progress):
                     save(progress)

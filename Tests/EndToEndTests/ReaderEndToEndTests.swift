@@ -25,6 +25,9 @@ struct ReaderEndToEndTests {
         t.run("\(t.nettutor) open tcp")
         expectScreen(t.waitFor("TCP: reliable bytes"), "lesson opens with its title")
         expectScreen(t.waitFor("0%"), "status line at the top of the lesson")
+        // The first screen is drawn before the rest is laid out; with no key pressed, the
+        // status line then gets the lesson's length in place of "…".
+        expectScreen(t.waitUntil { $0.contains("0%  22/") && !$0.contains("22/…") }, "the length follows without a key")
 
         // Scroll one line: the first body line leaves the screen.
         let before = t.screen().split(separator: "\n")
@@ -83,7 +86,8 @@ struct ReaderEndToEndTests {
         expectScreen(t.waitFor("0%"), "dns opens at the top")
         t.send("Space")
         t.send("Space")
-        expectScreen(t.waitUntil { !$0.contains(" 0% ") }, "paged down")
+        // Once the rest of the lesson is laid out the status line shows its length, not "…".
+        expectScreen(t.waitUntil { !$0.contains(" 0% ") && !$0.contains("/…") }, "paged down")
         let status = t.screen().split(separator: "\n").last.map(String.init) ?? ""
         t.send("q")
         expectScreen(t.waitForPrompt(), "quit")

@@ -74,6 +74,32 @@ import TestSupport
         #expect(out.joined().filter { $0 == "x" }.count == 50)
     }
 
+    /// Code, diagrams and raw HTML keep their lines and tab stops, with control characters
+    /// in them shown as stand-ins (a regression: cleaning the whole text first turned every
+    /// line feed into "␊" and every tab into "␉").
+    @Test func literalBlocksKeepTheirLinesAndTabsAndShowControlCharacters() {
+        let doc = MarkdownParser.parse("""
+            ```sh
+            one
+            \ttwo
+            three\u{1B}[2J
+            ```
+
+            ```text
+            ┌─┐
+            └─┘
+            ```
+
+            <div>
+            <p>x</p>
+            </div>
+
+            """)
+        let out = Layout.render(doc, width: 40).lines.map(TextRenderer.plain)
+        #expect(out == ["  ┌─ sh ──────────────────", "  │ one", "  │     two", "  │ three␛[2J", "  └───────────────────────", "",
+                        "  ┌─┐", "  └─┘", "", "  <div>", "  <p>x</p>", "  </div>"])
+    }
+
     @Test func firstLineOfABlockIsFoundForRestoringPositions() {
         let r = render(40)
         for block in 0..<5 {

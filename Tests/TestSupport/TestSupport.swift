@@ -74,6 +74,32 @@ public enum Fixtures {
         The end.
         """
 
+    /// A long lesson: `sections` sections, each with a link to the one before, a list, a
+    /// table and a code block, with a quiz block in the first and in the last section.
+    public static func long(id: String = "long", sections: Int) -> String {
+        var out = "---\nid: \(id)\ntitle: \"A long lesson\"\nsummary: s\norder: 1\nminutes: 1\n---\n# Long\n\n"
+        func quiz(_ n: Int) -> String {
+            """
+            ```quiz
+            - id: q\(n)
+              type: truefalse
+              prompt: "Section \(n) comes after section \(max(0, n - 1))."
+              answer: \(n > 0 ? "true" : "false")
+              why: "They are numbered in order."
+              explain: "Sections follow each other."
+            ```
+
+
+            """
+        }
+        for i in 0..<sections {
+            out += "## Section \(i)\n\nText of section \(i), with a [link back](#section-\(max(0, i - 1))) and a word: needle\(i).\n\n"
+            out += "- one\n- two\n\n| a | b |\n|---|---|\n| \(i) | x |\n\n```sh\necho \(i)\n```\n\n"
+            if i == 0 || i == sections - 1 { out += quiz(i) }
+        }
+        return out
+    }
+
     public static let other = """
         ---
         id: other

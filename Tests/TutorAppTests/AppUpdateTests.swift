@@ -181,6 +181,7 @@ import TestSupport
         var s = AppState(course: course(), progress: LearnerProgress(), width: 60, height: 16)
         _ = s.open(lessonID: "sample")
         _ = s.update(.key(.tab))
+        while s.hasDeferredWork { _ = s.update(.idle) }
         let failure = Snapshot.check(View.draw(s).text(), named: "reader-60x16")
         #expect(failure == nil, "\(failure ?? "")")
     }

@@ -1,0 +1,81 @@
+import LessonKit
+import Testing
+import TestSupport
+@testable import Render
+
+/// Laying out block by block and laying one block out again must give exactly what a
+/// whole layout gives.
+@Suite struct IncrementalLayoutTests {
+    func document(_ text: String) -> Document {
+        Lesson.read(text: text, path: "t.md").0!.document()
+    }
+
+    func expectSame(_ a: RenderedDocument, _ b: RenderedDocument, _ comment: String = "") {
+        #expect(a.lines == b.lines, "lines \(comment)")
+        #expect(a.headings == b.headings, "headings \(comment)")
+        #expect(a.focusables == b.focusables, "focusables \(comment)")
+        #expect(a.anchors == b.anchors, "anchors \(comment)")
+        #expect(a.blockStarts == b.blockStarts, "block starts \(comment)")
+    }
+
+    /// Quiz cards whose height depends on a per-line setting, as a card's does when it is
+    /// answered: `tall` holds the fence lines drawn with extra lines.
+    func options(tall: Set<Int>) -> Layout.Options {
+        Layout.Options(quizCard: { _, line, width, focus in
+            let rows = tall.contains(line) ? 5 : 2
+            return (0..<rows).map { Line([Span("card \(line) row \($0)", .plain, focus: focus)]) }
+        })
+    }
+
+    @Test func appendingBlockByBlockStartsEachBlockAfterItsBlankLine() {
+        let doc = document(Fixtures.long(sections: 5))
+        let whole = Layout.render(doc, width: 60)
+        #expect(whole.laidOutBlocks == doc.blocks.count)
+        for (i, start) in whole.blockStarts.enumerated() {
+            #expect(whole.lines[start].block == i)
+            #expect(whole.firstLine(ofBlock: i) == start)
+            if i > 0 { #expect(whole.lines[start].spans.isEmpty, "block \(i) starts with its blank line") }
+        }
+    }
+
+    @Test(arguments: [80, 33])
+    func layingOutABlockAgainWithTheSameCardsChangesNothing(width: Int) {
+        let doc = document(Fixtures.long(sections: 6) + Fixtures.sample.split(separator: "---\n", maxSplits: 2).last!)
+        let opts = options(tall: [])
+        let whole = Layout.render(doc, width: width, options: opts)
+        for index in doc.blocks.indices {
+            var again = whole
+            #expect(again.relayOut(doc.blocks[index], at: index, options: opts) == 0)
+            expectSame(again, whole, "block \(index)")
+        }
+    }
+
+    @Test func aCardThatGrowsMovesEverythingAfterIt() throws {
+        let doc = document(Fixtures.long(sections: 8))
+        let quizzes = doc.blocks.enumerated().compactMap { i, b -> (Int, Int)? in
+            if case .quiz = b.kind { return (i, b.line) } else { return nil }
+        }
+        #expect(quizzes.count == 2)
+        let (index, line) = try #require(quizzes.first)
+        var grown = Layout.render(doc, width: 70, options: options(tall: []))
+        #expect(grown.relayOut(doc.blocks[index], at: index, options: options(tall: [line])) == 3)
+        expectSame(grown, Layout.render(doc, width: 70, options: options(tall: [line])), "after growing")
+        #expect(grown.relayOut(doc.blocks[index], at: index, options: options(tall: [])) == -3)
+        expectSame(grown, Layout.render(doc, width: 70, options: options(tall: [])), "after shrinking back")
+    }
+
+    @Test func aBlockThatStopsDrawingItsTargetRenumbersTheFocusIdsAfterIt() throws {
+        let doc = document(Fixtures.long(sections: 4))
+        let (index, line) = try #require(doc.blocks.enumerated().compactMap { i, b -> (Int, Int)? in
+            if case .quiz = b.kind { return (i, b.line) } else { return nil }
+        }.first)
+        // A card drawn without its focus id: the quiz is no longer focusable.
+        let unfocused = Layout.Options(quizCard: { _, l, _, _ in l == line ? [Line([Span("plain card")])] : nil })
+        let plain = Layout.Options(quizCard: { _, _, _, _ in nil })
+        var doc1 = Layout.render(doc, width: 60, options: plain)
+        doc1.relayOut(doc.blocks[index], at: index, options: unfocused)
+        // Layout ties every card line to the card's focus, so the target stays; the counts
+        // and the links after it must still agree with a whole layout.
+        expectSame(doc1, Layout.render(doc, width: 60, options: unfocused))
+    }
+}

@@ -1,0 +1,163 @@
+import LessonKit
+import QuizKit
+import Render
+import Testing
+import TestSupport
+@testable import TutorApp
+
+/// The reader lays out the first screen when a lesson opens and the rest while no key is
+/// waiting (`Event.idle`); whatever needs the whole lesson lays it out first. Every key must
+/// end where it would have ended with the whole lesson laid out from the start.
+@Suite struct IncrementalReaderTests {
+    static let sections = 60
+
+    func app(width: Int = 70, height: Int = 20) -> AppState {
+        let course = Course(files: [("long.md", Fixtures.long(sections: Self.sections)), ("sample.md", Fixtures.sample)], origin: "t")
+        var s = AppState(course: course, progress: LearnerProgress(), width: width, height: height)
+        s.now = 1_000_000
+        return s
+    }
+
+    func opened(width: Int = 70, height: Int = 20) -> AppState {
+        var s = app(width: width, height: height)
+        let ok = s.open(lessonID: "long")
+        #expect(ok)
+        return s
+    }
+
+    /// The same lesson laid out whole from the start.
+    func whole(width: Int = 70) -> Reader {
+        let lesson = app().course.lesson(id: "long")!
+        return Reader(lessonID: "long", title: lesson.meta.title, document: lesson.document(), width: width)
+    }
+
+    @Test func openingLaysOutTheFirstScreenOnlyAndIdleStepsFinishIt() {
+        var s = opened()
+        let r = s.reader!
+        #expect(!r.isLaidOut)
+        #expect(s.hasDeferredWork)
+        #expect(r.lineCount > s.viewHeight && r.lineCount < whole().lineCount / 4)
+        #expect(r.source.blocks.count < 40, "only the blocks laid out are converted")
+        let status = View.draw(s).text().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(status.contains("0%  \(s.viewHeight)/…"), "\(status)")
+        var steps = 0
+        while s.hasDeferredWork && steps < 1_000 {
+            #expect(s.update(.idle).isEmpty)
+            steps += 1
+        }
+        #expect(steps > 1, "the rest takes several steps")
+        let done = s.reader!
+        #expect(done.isLaidOut)
+        #expect(done.rendered.lines == whole().rendered.lines)
+        #expect(done.rendered.headings == whole().rendered.headings)
+        #expect(done.rendered.focusables == whole().rendered.focusables)
+        #expect(done.headingCount == done.rendered.headings.count)
+        let after = View.draw(s).text().split(separator: "\n").last.map(String.init) ?? ""
+        #expect(after.contains("0%  \(s.viewHeight)/\(whole().lineCount)"), "\(after)")
+    }
+
+    @Test func capitalGLaysOutTheRestAndGoesToTheLastPage() {
+        var s = opened()
+        _ = s.update(.key(.char("G")))
+        #expect(s.reader!.isLaidOut)
+        #expect(s.reader!.top == whole().maxTop(viewHeight: s.viewHeight))
+        #expect(View.draw(s).text().contains("100%"))
+    }
+
+    @Test func pagingDownLaysOutJustAheadOfTheScreen() {
+        var s = opened()
+        for _ in 0..<5 { _ = s.update(.key(.char(" "))) }
+        let r = s.reader!
+        #expect(r.top == 5 * (s.viewHeight - 1))
+        #expect(r.lineCount > r.top + s.viewHeight)
+        #expect(!r.isLaidOut)
+        let page = r.top..<(r.top + s.viewHeight)
+        #expect(Array(r.rendered.lines[page]) == Array(whole().rendered.lines[page]))
+    }
+
+    @Test func searchFindsMatchesBeyondWhatIsLaidOut() {
+        var s = opened()
+        _ = s.update(.key(.char("/")))
+        for c in "needle\(Self.sections - 2)" { _ = s.update(.key(.char(c))) }
+        _ = s.update(.key(.enter))
+        let r = s.reader!
+        #expect(r.search?.matches.count == 1)
+        #expect(s.message == "Match 1 of 1")
+        let line = r.search!.matches[0].line
+        #expect(whole().rendered.lines[line].text.contains("needle\(Self.sections - 2)"))
+        #expect(line >= r.top && line < r.top + s.viewHeight)
+    }
+
+    @Test func theContentsListEveryHeadingAtOnce() {
+        var s = opened()
+        _ = s.update(.key(.char("t")))
+        _ = s.update(.key(.char("G")))
+        _ = s.update(.key(.enter))
+        let last = whole().rendered.headings.last!
+        #expect(s.reader!.top == min(last.line, whole().maxTop(viewHeight: s.viewHeight)))
+    }
+
+    @Test func aLinkToAHeadingFarAheadLaysOutUpToItOnly() throws {
+        var s = app()
+        let ok = s.open(lessonID: "long", anchor: "section-30")
+        #expect(ok)
+        let r = try #require(s.reader)
+        let line = try #require(whole().rendered.anchors["section-30"])
+        #expect(r.top == line)
+        #expect(!r.isLaidOut)
+        #expect(View.draw(s).text().contains("Section 30"))
+    }
+
+    @Test func resizingHalfWayKeepsTheTextAtTheTop() {
+        var s = opened()
+        for _ in 0..<4 { _ = s.update(.key(.char(" "))) }
+        let block = s.reader!.rendered.lines[s.reader!.top].block
+        _ = s.update(.resize(width: 40, height: 20))
+        let r = s.reader!
+        #expect(r.rendered.width == 40)
+        #expect(r.rendered.lines[r.top].block == block)
+        #expect(!r.isLaidOut, "a resize does not lay out the whole lesson either")
+    }
+
+    @Test func tabFindsTheNextLinkEvenPastWhatIsLaidOut() {
+        var s = opened(height: 8)
+        var seen = 0
+        var last = -1
+        for _ in 0..<40 {
+            _ = s.update(.key(.tab))
+            guard let f = s.reader?.focus else { break }
+            #expect(f > last || f == last, "focus moves forward")
+            if f > last { seen += 1 }
+            last = f
+        }
+        #expect(seen >= 30)
+        #expect(s.reader!.rendered.focusables[last] == whole().rendered.focusables[last])
+    }
+
+    @Test func answeringTheFirstQuizScoresItAgainstEveryQuestionOfTheLesson() throws {
+        var s = opened(height: 40)
+        #expect(!s.reader!.isLaidOut)
+        // Tab to the first card (the first section's links come before it).
+        for _ in 0..<10 where s.reader?.focusedQuizLine == nil { _ = s.update(.key(.tab)) }
+        #expect(s.reader?.focusedQuizLine != nil)
+        _ = s.update(.key(.char("2")))
+        let effects = s.update(.key(.enter))
+        #expect(effects.contains { if case .saveProgress = $0 { return true } else { return false } })
+        let score = try #require(s.progress.lessons["long"]?.lastScore)
+        #expect(score.total == 2, "both quiz blocks count, laid out or not")
+        #expect(score.right == 1)
+        // Only the card's block was laid out again; what follows moved by its change in height.
+        let r = s.reader!
+        let f = try #require(r.focus)
+        let card = r.rendered.focusables[f], before = whole().rendered.focusables[f]
+        let delta = (card.lastLine - card.firstLine) - (before.lastLine - before.firstLine)
+        #expect(delta != 0, "the answered card shows its verdict")
+        #expect(r.rendered.anchors["section-1"] == whole().rendered.anchors["section-1"].map { $0 + delta })
+        #expect(!r.isLaidOut)
+    }
+
+    @Test func sectionCountComesFromTheWholeLessonAtOnce() {
+        let s = opened()
+        #expect(s.progress.lessons["long"]?.sectionCount == Self.sections + 1)
+    }
+}
