@@ -127,6 +127,26 @@ struct HostileLessonTests {
         print("20 MB lesson: show took \(String(format: "%.1f", r.seconds)) s with \(F.binary)")
     }
 
+    /// The reader draws the first screen of a 20 MB lesson after cmark's parse and one screen
+    /// of layout, and takes keys while it lays out the rest: `q` ends it at once. (The 2 s
+    /// budget is measured on a release build by `make bench`.)
+    @Test func twentyMegabyteLessonOpensInTheReaderAndQuitsWhileLayingOut() throws {
+        let dir = F.temporaryDirectory("huge-open")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try F.hugeLesson(megabytes: 20).write(toFile: dir + "/huge.md", atomically: false, encoding: .utf8)
+        let (pty, state) = try PtyFixtures.start(["open", "huge"], lessons: dir)
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let started = Date()
+        #expect(PtyFixtures.waitForReader(pty, timeout: 120))
+        let opened = Date().timeIntervalSince(started)
+        #expect(pty.text.contains("Section 0") && pty.text.contains("ss -tan state time-wait"))
+        #expect(pty.text.contains("/…"), "the length is not known yet")
+        pty.send("q")
+        let exit = pty.waitForExit(timeout: 20)
+        #expect(exit?.status == 0)
+        print("20 MB lesson: first frame after \(String(format: "%.1f", opened)) s, quit after \(String(format: "%.1f", Date().timeIntervalSince(started) - opened)) s with \(F.binary)")
+    }
+
     @Test func lessonsDirectoryProblemsEndInOneLineError() throws {
         let base = F.temporaryDirectory("dirs")
         defer { try? FileManager.default.removeItem(atPath: base) }
