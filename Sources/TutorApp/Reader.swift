@@ -211,7 +211,8 @@ public struct Reader: Sendable {
 
     /// Keeps `top` inside the lesson, with a full page below it where the lesson has one.
     public mutating func clamp(viewHeight: Int) {
-        ensure(line: max(0, top) + viewHeight)
+        let (below, overflow) = max(0, top).addingReportingOverflow(viewHeight)
+        ensure(line: overflow ? .max : below)
         top = min(max(0, top), maxTop(viewHeight: viewHeight))
     }
 

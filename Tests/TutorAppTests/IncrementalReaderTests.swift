@@ -64,6 +64,13 @@ import TestSupport
         #expect(View.draw(s).text().contains("100%"))
     }
 
+    @Test func aJumpFarPastTheEndStopsAtTheLastPage() {
+        var s = opened()
+        s.reader!.jump(toLine: .max, viewHeight: s.viewHeight)
+        #expect(s.reader!.isLaidOut)
+        #expect(s.reader!.top == whole().maxTop(viewHeight: s.viewHeight))
+    }
+
     @Test func pagingDownLaysOutJustAheadOfTheScreen() {
         var s = opened()
         for _ in 0..<5 { _ = s.update(.key(.char(" "))) }
