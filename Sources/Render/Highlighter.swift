@@ -1,6 +1,6 @@
 /// A small lexical highlighter for the languages lessons use: sh, c, swift, http.
 /// It colours keywords, strings, comments and numbers; it does not parse.
-public struct Highlighter {
+public struct Highlighter: Sendable {
     public enum Language: Sendable { case sh, c, swift, http }
 
     public static func language(forInfo info: String) -> Language? {

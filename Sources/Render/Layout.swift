@@ -37,6 +37,9 @@ public struct RenderedDocument: Sendable {
     public var anchors: [String: Int]
     /// The first line of each laid-out top-level block (the blank line before it, if any).
     var blockStarts: [Int] = []
+    /// The last top-level block is laid out only in part: where its next part starts, and
+    /// how many parts are laid out.
+    var unfinished: (next: BlockProgress, parts: Int)?
 
     /// Nothing laid out yet.
     public init(width: Int) {
@@ -47,8 +50,11 @@ public struct RenderedDocument: Sendable {
         anchors = [:]
     }
 
-    /// How many top-level blocks are laid out.
+    /// How many top-level blocks are laid out, the last one perhaps only in part.
     public var laidOutBlocks: Int { blockStarts.count }
+
+    /// The last block laid out has parts still to come (`appendPart`).
+    public var hasUnfinishedBlock: Bool { unfinished != nil }
 
     /// The first line of a top-level block (for restoring a reading position).
     public func firstLine(ofBlock block: Int) -> Int? {
@@ -70,11 +76,25 @@ public struct RenderedDocument: Sendable {
         return lo > 0 ? headings[lo - 1] : nil
     }
 
-    /// Lays out the next top-level block (block `laidOutBlocks` of the document).
+    /// Lays out the first part of the next top-level block (block `laidOutBlocks` of the
+    /// document): all of it, unless it is big enough to come in parts.
     public mutating func append(_ block: Block, options: Layout.Options = Layout.Options()) {
-        let laid = Self.layOut(block, index: laidOutBlocks, width: width, options: options)
+        precondition(unfinished == nil, "the last block is not finished")
         blockStarts.append(lines.count)
-        append(laid)
+        appendPart(block, options: options)
+    }
+
+    /// Lays out the next part of the unfinished last block (`block` is that block).
+    public mutating func appendPart(_ block: Block, options: Layout.Options = Layout.Options()) {
+        let part = Self.layOutPart(block, index: blockStarts.count - 1, width: width, options: options, from: unfinished?.next)
+        unfinished = part.next.map { ($0, (unfinished?.parts ?? 0) + 1) }
+        append(part.laid)
+    }
+
+    /// Lays out a top-level block and all its parts.
+    public mutating func appendWhole(_ block: Block, options: Layout.Options = Layout.Options()) {
+        append(block, options: options)
+        while unfinished != nil { appendPart(block, options: options) }
     }
 
     /// The lines of one laid-out top-level block: its blank separator, its own lines.
@@ -82,8 +102,9 @@ public struct RenderedDocument: Sendable {
         blockStarts[index]..<(index + 1 < blockStarts.count ? blockStarts[index + 1] : lines.count)
     }
 
-    /// Lays out one laid-out top-level block again (a quiz card in it changed) and moves
-    /// everything after it by the difference in lines. Returns that difference.
+    /// Lays out one laid-out top-level block again (a quiz card in it changed), as many parts
+    /// of it as were laid out, and moves everything after it by the difference in lines.
+    /// Returns that difference.
     @discardableResult
     public mutating func relayOut(_ block: Block, at index: Int, options: Layout.Options = Layout.Options()) -> Int {
         guard index < laidOutBlocks else { return 0 }
@@ -92,8 +113,20 @@ public struct RenderedDocument: Sendable {
             ..< (focusables.firstIndex { $0.firstLine >= old.upperBound } ?? focusables.count)
         let headingRange = (headings.firstIndex { $0.line >= old.lowerBound } ?? headings.count)
             ..< (headings.firstIndex { $0.line >= old.upperBound } ?? headings.count)
-        let new = Self.entries(Self.layOut(block, index: index, width: width, options: options),
-                               start: old.lowerBound, focusIndex: focusRange.lowerBound)
+        let partsWanted = index == blockStarts.count - 1 ? unfinished.map { $0.parts } : nil
+        var new: (lines: [Line], headings: [HeadingEntry], focusables: [FocusEntry]) = ([], [], [])
+        var progress: BlockProgress?
+        var parts = 0
+        repeat {
+            let part = Self.layOutPart(block, index: index, width: width, options: options, from: progress)
+            let entries = Self.entries(part.laid, start: old.lowerBound + new.lines.count, focusIndex: focusRange.lowerBound + new.focusables.count)
+            new.lines += entries.lines
+            new.headings += entries.headings
+            new.focusables += entries.focusables
+            progress = part.next
+            parts += 1
+        } while progress != nil && parts < (partsWanted ?? .max)
+        if partsWanted != nil { unfinished = progress.map { ($0, parts) } }
         let delta = new.lines.count - old.count
         let focusShift = new.focusables.count - focusRange.count
         for h in headings[headingRange] where anchors[h.anchor] == h.line { anchors[h.anchor] = nil }
@@ -120,19 +153,21 @@ public struct RenderedDocument: Sendable {
         return delta
     }
 
-    /// One top-level block laid out: its lines (with the blank line before it, the margin and
-    /// the block index) and the targets of the focus ids its spans carry.
-    static func layOut(_ block: Block, index: Int, width: Int, options: Layout.Options) -> (lines: [Line], focusTargets: [FocusTarget]) {
+    /// A part of a top-level block laid out (the first when `progress` is nil): its lines
+    /// (with the blank line before the block, the margin and the block index), the targets of
+    /// the focus ids its spans carry, and where the next part starts.
+    static func layOutPart(_ block: Block, index: Int, width: Int, options: Layout.Options, from progress: BlockProgress?)
+        -> (laid: (lines: [Line], focusTargets: [FocusTarget]), next: BlockProgress?) {
         var layout = Layout(options: options)
         let (margin, textWidth) = Layout.textColumn(width: width, options: options)
-        var blockLines = layout.block(block, width: textWidth)
+        var (blockLines, next) = layout.blockPart(block, width: textWidth, from: progress)
         let marginSpan = Span(String(repeating: " ", count: margin))
         for i in blockLines.indices {
             blockLines[i].block = index
             if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
         }
-        if index > 0 { blockLines.insert(Line([], block: index), at: 0) }
-        return (blockLines, layout.focusTargets)
+        if index > 0 && progress == nil { blockLines.insert(Line([], block: index), at: 0) }
+        return ((blockLines, layout.focusTargets), next)
     }
 
     mutating func append(_ laid: (lines: [Line], focusTargets: [FocusTarget])) {
@@ -215,7 +250,7 @@ public struct Layout {
 
     public static func render(_ document: Document, width: Int, options: Options = Options()) -> RenderedDocument {
         var rendered = RenderedDocument(width: width)
-        for block in document.blocks { rendered.append(block, options: options) }
+        for block in document.blocks { rendered.appendWhole(block, options: options) }
         return rendered
     }
 
@@ -251,8 +286,7 @@ public struct Layout {
         case .codeBlock(let info, let text):
             return codeBlock(info: info, text: text, width: width)
         case .blockQuote(let children):
-            let bar = Span("│ ", Style(.quote))
-            return prefixed(blocks(children, width: max(1, width - 2)), first: [bar], rest: [bar])
+            return quoted(children, children.indices, width: width)
         case .list(let list):
             return self.list(list, width: width, depth: 0)
         case .table(let table):
@@ -260,7 +294,8 @@ public struct Layout {
         case .thematicBreak:
             return [Line([Span(String(repeating: "─", count: width), Style(.border, .dim))])]
         case .html(let html):
-            return literalLines(html.trimmingTrailingNewlines(), style: Style(.muted), width: width)
+            var code = CodeText(html: html)
+            return code.lines(upTo: .max, width: width, layout: self)
         case .quiz(let source):
             let focus = newFocus(.quiz(source: source, line: block.line))
             if let card = options.quizCard?(source, block.line, width, focus) {
@@ -344,11 +379,17 @@ public struct Layout {
     }
 
     mutating func list(_ list: List, width: Int, depth: Int) -> [Line] {
+        listItems(list, list.items.indices, width: width, depth: depth)
+    }
+
+    /// Some items of a list (all of them for `list`); markers are as wide as the list's widest.
+    mutating func listItems(_ list: List, _ range: Range<Int>, width: Int, depth: Int) -> [Line] {
         var out: [Line] = []
         let bullets = ["•", "◦", "▪"]
         let lastNumber = list.start + max(0, list.items.count - 1)
         let markerWidth = list.ordered ? "\(lastNumber).".count + 1 : 2
-        for (i, item) in list.items.enumerated() {
+        for i in range {
+            let item = list.items[i]
             if i > 0 && !list.tight { out.append(.blank) }
             var marker = list.ordered ? "\(list.start + i)." : bullets[depth % bullets.count]
             marker = String(repeating: " ", count: max(0, markerWidth - 1 - marker.count)) + marker + " "
@@ -374,34 +415,30 @@ public struct Layout {
         return out
     }
 
-    mutating func codeBlock(info: String, text: String, width: Int) -> [Line] {
-        // Clean the label and each line before measuring them: a control byte would count
-        // differently from the stand-in that finally reaches the screen. Lines are split and
-        // tabs expanded first, or the line feeds and tabs would become stand-ins too.
-        let lang = Sanitizer.clean(info.split(separator: " ").first.map(String.init) ?? "")
-        let source = text.trimmingTrailingNewlines()
-        if lang == "text" || lang == "diagram" || lang == "txt" {
-            // Diagrams: no frame, so 76-column drawings fit an 80-column terminal.
-            return literalLines(source, style: Style(.normal), width: width)
-        }
-        var out: [Line] = []
-        let label = lang.isEmpty ? "" : " \(lang) "
-        out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
-        let bar = Span("│ ", Style(.border, .dim))
-        var highlighter = Highlighter.language(forInfo: lang).map { Highlighter($0) }
-        for raw in Layout.lines(of: source) {
-            let lineText = Sanitizer.clean(expandTabs(String(raw)))
-            let spans = highlighter?.highlight(lineText) ?? [Span(lineText, Style(.code))]
-            out += prefixed(chop(spans, width: max(1, width - 2)).map { Line($0) }, first: [bar], rest: [bar])
-        }
-        out.append(Line([Span("└" + String(repeating: "─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
-        return out
+    /// Some of a block quote's children (all of them for the quote), behind its bar.
+    mutating func quoted(_ children: [Block], _ range: Range<Int>, width: Int) -> [Line] {
+        let bar = Span("│ ", Style(.quote))
+        var lines = blocks(Array(children[range]), width: max(1, width - 2))
+        if range.lowerBound > 0 && !range.isEmpty { lines.insert(.blank, at: 0) }
+        return prefixed(lines, first: [bar], rest: [bar])
     }
 
-    func literalLines(_ text: String, style: Style, width: Int) -> [Line] {
-        Layout.lines(of: text).flatMap { raw in
-            chop([Span(Sanitizer.clean(expandTabs(String(raw))), style)], width: width).map { Line($0) }
-        }
+    mutating func codeBlock(info: String, text: String, width: Int) -> [Line] {
+        var code = CodeText(info: info, text: text)
+        return code.lines(upTo: .max, width: width, layout: self)
+    }
+
+    /// One line of a diagram or raw HTML, cut to the width.
+    func literalLine(_ raw: Substring, style: Style, width: Int) -> [Line] {
+        chop([Span(Sanitizer.clean(expandTabs(String(raw))), style)], width: width).map { Line($0) }
+    }
+
+    /// One source line of a framed code block, highlighted and cut to the width.
+    func codeLine(_ raw: Substring, highlighter: inout Highlighter?, width: Int) -> [Line] {
+        let bar = Span("│ ", Style(.border, .dim))
+        let lineText = Sanitizer.clean(expandTabs(String(raw)))
+        let spans = highlighter?.highlight(lineText) ?? [Span(lineText, Style(.code))]
+        return prefixed(chop(spans, width: max(1, width - 2)).map { Line($0) }, first: [bar], rest: [bar])
     }
 
     /// Cuts spans into lines of at most `width` columns without splitting a character;

@@ -71,8 +71,12 @@ public struct Reader: Sendable {
         }
     }
 
-    /// Lays out the next top-level block.
+    /// Lays out the next part of a big block, or the next top-level block.
     mutating func layOutNextBlock() {
+        if rendered.hasUnfinishedBlock {
+            rendered.appendPart(source.blocks[rendered.laidOutBlocks - 1], options: options)
+            return
+        }
         let index = rendered.laidOutBlocks
         guard source.ensure(block: index) else { return }
         prepareCards(block: index)
@@ -80,7 +84,9 @@ public struct Reader: Sendable {
     }
 
     /// Every block of the lesson is laid out: the line count and the lists are final.
-    public var isLaidOut: Bool { source.isComplete && rendered.laidOutBlocks >= source.blocks.count }
+    public var isLaidOut: Bool {
+        source.isComplete && rendered.laidOutBlocks >= source.blocks.count && !rendered.hasUnfinishedBlock
+    }
 
     /// Lays out until line `line` exists or the lesson ends.
     public mutating func ensure(line: Int) {
