@@ -78,4 +78,70 @@ import TestSupport
         // and the links after it must still agree with a whole layout.
         expectSame(doc1, Layout.render(doc, width: 60, options: unfocused))
     }
+
+    /// Big blocks of every kind that comes in parts, each crossing a part boundary.
+    static let bigBlocks: String = {
+        var s = "# Big\n\n```sh\n"
+        for i in 0..<1_000 { s += "echo line \(i) # comment\t$VAR\n" }
+        s += "```\n\n```c\n"
+        for i in 0..<900 { s += i == 395 ? "int x; /* a comment that\n" : i == 405 ? "ends here */ int y;\n" : "int v\(i) = \(i);\n" }
+        s += "```\n\n```text\n"
+        for i in 0..<850 { s += "│ diagram row \(i) │\n" }
+        s += "```\n\n<div>\n"
+        for i in 0..<450 { s += "<p>html \(i)</p>\n" }
+        s += "</div>\n\n"
+        for i in 1...250 { s += "\(i). item [link \(i)](#big)\n" }
+        s += "\n---\n\n"
+        for i in 0..<230 { s += "- loose \(i)\n\n" }
+        s += "---\n\n"
+        for i in 0..<120 { s += "> quoted paragraph \(i)\n>\n" }
+        s += "\nafter\n\n- a\n- b\n\n  ```quiz\n  - id: q\n  ```\n"
+        for i in 0..<150 { s += "- tail \(i)\n" }
+        return s
+    }()
+
+    /// The old way: every top-level block laid out whole, with its blank line and margin.
+    func wholeBlocks(_ doc: Document, width: Int, options: Layout.Options) -> [String] {
+        var layout = Layout(options: options)
+        let (margin, textWidth) = Layout.textColumn(width: width, options: options)
+        var out: [String] = []
+        for (i, block) in doc.blocks.enumerated() {
+            if i > 0 { out.append("") }
+            for line in layout.block(block, width: textWidth) {
+                out.append(String(repeating: " ", count: margin) + TextRenderer.ansi(line))
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [80, 33, 7])
+    func partsPutTogetherAreTheBlockLaidOutWhole(width: Int) {
+        let doc = MarkdownParser.parse(Self.bigBlocks)
+        let opts = options(tall: [])
+        let rendered = Layout.render(doc, width: width, options: opts)
+        #expect(rendered.lines.map(TextRenderer.ansi) == wholeBlocks(doc, width: width, options: opts))
+        #expect(!rendered.hasUnfinishedBlock)
+        #expect(rendered.focusables.count == 251, "250 links and the quiz, nothing twice")
+    }
+
+    @Test func aBigBlockComesInPartsAndAPartLaidOutAgainKeepsItsPlace() throws {
+        let doc = MarkdownParser.parse(Self.bigBlocks)
+        let listIndex = try #require(doc.blocks.firstIndex { if case .list = $0.kind { return true } else { return false } })
+        var partial = RenderedDocument(width: 60)
+        for block in doc.blocks[..<listIndex] { partial.appendWhole(block) }
+        let before = partial.lines.count
+        partial.append(doc.blocks[listIndex])
+        #expect(partial.hasUnfinishedBlock)
+        #expect(partial.lines.count - before == 101, "a blank line and 100 items")
+        partial.appendPart(doc.blocks[listIndex])
+        let twoParts = partial.lines
+        // Laid out again: still two parts, the same lines, and the rest follows as before.
+        #expect(partial.relayOut(doc.blocks[listIndex], at: listIndex) == 0)
+        #expect(partial.lines == twoParts)
+        #expect(partial.hasUnfinishedBlock)
+        while partial.hasUnfinishedBlock { partial.appendPart(doc.blocks[listIndex]) }
+        for block in doc.blocks[(listIndex + 1)...] { partial.appendWhole(block) }
+        expectSame(partial, Layout.render(doc, width: 60))
+    }
 }
+

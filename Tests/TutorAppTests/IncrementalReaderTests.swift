@@ -167,4 +167,18 @@ import TestSupport
         let s = opened()
         #expect(s.progress.lessons["long"]?.sectionCount == Self.sections + 1)
     }
+
+    @Test func aHugeCodeBlockOpensAPartAtATime() {
+        var text = "---\nid: code\ntitle: c\nsummary: s\norder: 1\nminutes: 1\n---\n```sh\n"
+        for i in 0..<5_000 { text += "echo \(i)\n" }
+        text += "```\n\nafter the code\n"
+        var s = AppState(course: Course(files: [("code.md", text)], origin: "t"), progress: LearnerProgress(), width: 60, height: 20)
+        _ = s.open(lessonID: "code")
+        #expect(s.reader!.lineCount < 1_000, "one part of the block, not 5,000 lines")
+        _ = s.update(.key(.char("G")))
+        #expect(s.reader!.isLaidOut)
+        #expect(s.reader!.lineCount == 5_004, "frame, 5,000 lines, frame, blank, paragraph")
+        #expect(View.draw(s).text().contains("after the code"))
+    }
 }
+
