@@ -174,7 +174,6 @@ public struct Reader: Sendable {
         guard width != rendered.width else { return }
         let position = self.position
         let focused = focus.map { ($0, rendered.focusables[$0]) }
-        let wasComplete = isLaidOut
         rendered = RenderedDocument(width: width)
         restore(position, viewHeight: viewHeight)
         if let (index, entry) = focused {
@@ -184,8 +183,12 @@ public struct Reader: Sendable {
             focus = index < rendered.focusables.count && rendered.focusables[index].target == entry.target
                 ? index : rendered.focusables.firstIndex { $0.target == entry.target }
         }
-        if wasComplete || search != nil { completeLayout() }
-        if let query = search?.query { search = Search(query: query, in: rendered) }
+        // The rest is laid out again while no key is waiting, as after opening; a search
+        // needs every line at once.
+        if let query = search?.query {
+            completeLayout()
+            search = Search(query: query, in: rendered)
+        }
     }
 
     public var position: Position {

@@ -126,6 +126,15 @@ import TestSupport
         #expect(!r.isLaidOut, "a resize does not lay out the whole lesson either")
     }
 
+    @Test func aResizeLaysOutOnlyTheScreenAgainEvenAfterEverythingWasLaidOut() {
+        var s = opened()
+        while s.hasDeferredWork { _ = s.update(.idle) }
+        _ = s.update(.resize(width: 50, height: 20))
+        #expect(!s.reader!.isLaidOut, "a resize storm on a long lesson must not lay it all out each time")
+        while s.hasDeferredWork { _ = s.update(.idle) }
+        #expect(s.reader!.rendered.lines == whole(width: 50).rendered.lines)
+    }
+
     @Test func tabFindsTheNextLinkEvenPastWhatIsLaidOut() {
         var s = opened(height: 8)
         var seen = 0
