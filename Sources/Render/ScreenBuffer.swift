@@ -80,26 +80,34 @@ public struct ScreenBuffer: Equatable, Sendable {
             }
             return col
         }
-        for ch in safe {
-            let w = DisplayWidth.of(ch)
+        // Places one grapheme; false once the limit is reached.
+        func place(_ text: String, width w: Int) -> Bool {
             if w == 0 {
                 // A stray combining mark: attach it to the previous cell when there is one.
                 if col > 0, col - 1 < width {
                     var prev = self[row, col - 1]
-                    if prev.width == 0, col - 2 >= 0 { prev = self[row, col - 2]; prev.text.append(ch); self[row, col - 2] = prev } else { prev.text.append(ch); self[row, col - 1] = prev }
+                    if prev.width == 0, col - 2 >= 0 { prev = self[row, col - 2]; prev.text += text; self[row, col - 2] = prev } else { prev.text += text; self[row, col - 1] = prev }
                 }
-                continue
+                return true
             }
             if col + w > end {
                 if col < end, col >= 0 { setCell(row, col, Cell(text: " ", width: 1, style: style)) }
                 col = end
-                break
+                return false
             }
             if col >= 0 {
-                setCell(row, col, Cell(text: String(ch), width: UInt8(w), style: style))
+                setCell(row, col, Cell(text: text, width: UInt8(w), style: style))
                 if w == 2 { setCell(row, col + 1, Cell(text: "", width: 0, style: style)) }
             }
             col += w
+            return true
+        }
+        if safe.unicodeScalars.allSatisfy({ DisplayWidth.standsAlone($0.value) }) {
+            // Box drawing, arrows, dashes, Latin: each scalar is a grapheme of its own, so no
+            // grapheme breaking (it was most of the cost of drawing a page of diagrams).
+            for scalar in safe.unicodeScalars where !place(String(scalar), width: DisplayWidth.of(scalar)) { break }
+        } else {
+            for ch in safe where !place(String(ch), width: DisplayWidth.of(ch)) { break }
         }
         return col
     }

@@ -40,6 +40,19 @@ import Testing
         #expect(b.text() == " x文")
     }
 
+    /// Text of single-scalar graphemes (box drawing, arrows, dashes, Latin-1) is placed a
+    /// scalar at a time; anything that can join a neighbour goes grapheme by grapheme. Both
+    /// must fill the same cells.
+    @Test func boxDrawingAndCombiningTextFillOneCellPerGrapheme() {
+        var b = ScreenBuffer(width: 12, height: 2)
+        b.put("┌─ a—b→§ ─┐xyz", row: 0, column: 0, style: .plain)
+        #expect(b.row(0).map(\.text) == ["┌", "─", " ", "a", "—", "b", "→", "§", " ", "─", "┐", "x"])
+        #expect(b.row(0).allSatisfy { $0.width == 1 })
+        b.put("e\u{301}─中x", row: 1, column: 0, style: .plain, limit: 4)
+        #expect(b.row(1).prefix(5).map(\.text) == ["e\u{301}", "─", "中", "", " "])
+        #expect(b.rowText(1) == "e\u{301}─中")
+    }
+
     @Test func controlCharactersNeverReachCells() {
         var b = ScreenBuffer(width: 10, height: 1)
         b.put("\u{1B}[2J", row: 0, column: 0, style: .plain)
