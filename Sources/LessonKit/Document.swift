@@ -72,7 +72,7 @@ public struct Table: Sendable, Equatable {
     }
 }
 
-public indirect enum Inline: Sendable, Equatable {
+public enum Inline: Sendable, Equatable {
     case text(String)
     case code(String)
     case emphasis([Inline])

@@ -279,12 +279,18 @@ private struct Converter {
 
     func inlines(under parent: OpaquePointer, depth: Int) -> [Inline] {
         var out: [Inline] = []
+        inlines(under: parent, depth: depth, into: &out)
+        return out
+    }
+
+    /// Appends the children's inlines to `out` (an array per node was most of converting a
+    /// paragraph of a million lines).
+    func inlines(under parent: OpaquePointer, depth: Int, into out: inout [Inline]) {
         var child = cmark_node_first_child(parent)
         while let node = child {
-            out.append(contentsOf: inline(node, depth: depth))
+            inline(node, depth: depth, into: &out)
             child = cmark_node_next(node)
         }
-        return out
     }
 
     /// The text of an inline subtree, gathered without recursion.
@@ -303,15 +309,18 @@ private struct Converter {
         return [.text(text)]
     }
 
-    func inline(_ node: OpaquePointer, depth: Int) -> [Inline] {
-        if depth >= MarkdownParser.maxNesting { return flattenedText(node) }
+    func inline(_ node: OpaquePointer, depth: Int, into out: inout [Inline]) {
+        if depth >= MarkdownParser.maxNesting {
+            out += flattenedText(node)
+            return
+        }
         let nested: ([Inline]) -> Inline
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return [.text(string(cmark_node_get_literal(node)))]
-        case CMARK_NODE_CODE: return [.code(string(cmark_node_get_literal(node)))]
-        case CMARK_NODE_SOFTBREAK: return [.softBreak]
-        case CMARK_NODE_LINEBREAK: return [.lineBreak]
-        case CMARK_NODE_HTML_INLINE: return [.html(string(cmark_node_get_literal(node)))]
+        case CMARK_NODE_TEXT: out.append(.text(string(cmark_node_get_literal(node)))); return
+        case CMARK_NODE_CODE: out.append(.code(string(cmark_node_get_literal(node)))); return
+        case CMARK_NODE_SOFTBREAK: out.append(.softBreak); return
+        case CMARK_NODE_LINEBREAK: out.append(.lineBreak); return
+        case CMARK_NODE_HTML_INLINE: out.append(.html(string(cmark_node_get_literal(node)))); return
         case CMARK_NODE_EMPH: nested = Inline.emphasis
         case CMARK_NODE_STRONG: nested = Inline.strong
         case CMARK_NODE_LINK:
@@ -321,15 +330,17 @@ private struct Converter {
             let url = string(cmark_node_get_url(node))
             nested = { Inline.image(source: url, alt: $0) }
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            return [.text("[^" + string(cmark_node_get_literal(node)) + "]")]
+            out.append(.text("[^" + string(cmark_node_get_literal(node)) + "]"))
+            return
         default:
             if typeString(node) == "strikethrough" {
                 nested = Inline.strikethrough
             } else {
-                return inlines(under: node, depth: depth + 1)
+                inlines(under: node, depth: depth + 1, into: &out)
+                return
             }
         }
-        return [nested(inlines(under: node, depth: depth + 1))]
+        out.append(nested(inlines(under: node, depth: depth + 1)))
     }
 
     func typeString(_ node: OpaquePointer) -> String {

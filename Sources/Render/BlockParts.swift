@@ -9,6 +9,7 @@ public struct BlockProgress: Sendable {
         case code(CodeText)
         case listItems(next: Int)
         case quoted(next: Int)
+        case paragraph(InlineWrapper, next: Int)
     }
 
     var step: Step
@@ -16,6 +17,9 @@ public struct BlockProgress: Sendable {
     static let codeLinesPerPart = 400
     static let itemsPerPart = 100
     static let quotedBlocksPerPart = 50
+    /// A paragraph comes in parts of at least this many lines, fed a batch of inlines at a time.
+    static let paragraphLinesPerPart = 400
+    static let inlinesPerBatch = 256
 }
 
 extension Layout {
@@ -29,6 +33,11 @@ extension Layout {
             return codePart(CodeText(html: html), width: width)
         case (_, .code(let code)?):
             return codePart(code, width: width)
+        case (.paragraph(let content), nil) where content.count > BlockProgress.inlinesPerBatch && !content.containsLink:
+            // Links get focus ids per part, so a paragraph with one is laid out whole.
+            return paragraphPart(content, InlineWrapper(width: width), from: 0)
+        case (.paragraph(let content), .paragraph(let wrapper, let next)?):
+            return paragraphPart(content, wrapper, from: next)
         case (.list(let list), let step):
             guard case .listItems(let start)? = step ?? .listItems(next: 0) else { break }
             let end = min(list.items.count, start + BlockProgress.itemsPerPart)
@@ -43,6 +52,20 @@ extension Layout {
             break
         }
         return (self.block(block, width: width), nil)
+    }
+
+    /// A top-level paragraph's inlines from `start` on, fed to the wrapper until it has
+    /// finished enough lines; the line it is filling stays in it for the next part.
+    mutating func paragraphPart(_ content: [Inline], _ wrapper: InlineWrapper, from start: Int) -> (lines: [Line], next: BlockProgress?) {
+        var wrapper = wrapper
+        var i = start
+        while i < content.count && wrapper.lines.count < BlockProgress.paragraphLinesPerPart {
+            let end = min(content.count, i + BlockProgress.inlinesPerBatch)
+            emit(Array(content[i..<end]), style: .plain, focus: nil, into: &wrapper)
+            i = end
+        }
+        if i == content.count { return (wrapper.finish().map { Line($0) }, nil) }
+        return (wrapper.takeLines().map { Line($0) }, BlockProgress(step: .paragraph(wrapper, next: i)))
     }
 
     func codePart(_ code: CodeText, width: Int) -> (lines: [Line], next: BlockProgress?) {
@@ -109,5 +132,18 @@ struct CodeText: Sendable {
             out.append(Line([Span("└" + String(repeating: "─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
         }
         return out
+    }
+}
+
+extension [Inline] {
+    /// A link anywhere inside (links are what get focus ids).
+    var containsLink: Bool {
+        contains { inline in
+            switch inline {
+            case .link: return true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .image(_, let c): return c.containsLink
+            default: return false
+            }
+        }
     }
 }

@@ -150,13 +150,24 @@ struct InlineWrapper {
 
     mutating func finish() -> [[Span]] {
         finishWord()
-        if !current.isEmpty || hasTail || lines.isEmpty { newLine() }
+        if !current.isEmpty || hasTail || !hasLines { newLine() }
         return lines
     }
 
+    /// The lines finished so far, handed over (a paragraph laid out in parts); the wrapper
+    /// goes on as if it still had them.
+    mutating func takeLines() -> [[Span]] {
+        linesTaken += lines.count
+        defer { lines.removeAll(keepingCapacity: true) }
+        return lines
+    }
+
+    private var linesTaken = 0
+    private var hasLines: Bool { !lines.isEmpty || linesTaken > 0 }
+
     private mutating func space(_ run: Run) {
         finishWord()
-        if currentWidth > 0 || !lines.isEmpty {
+        if currentWidth > 0 || hasLines {
             spaceBeforeWord = true
             spaceStyle = run.style
             spaceFocus = run.focus

@@ -95,7 +95,10 @@ import TestSupport
         for i in 0..<230 { s += "- loose \(i)\n\n" }
         s += "---\n\n"
         for i in 0..<120 { s += "> quoted paragraph \(i)\n>\n" }
-        s += "\nafter\n\n- a\n- b\n\n  ```quiz\n  - id: q\n  ```\n"
+        s += "\nafter\n\n"
+        // One paragraph of 3,000 lines: it comes in parts, with a word cut at each part's end.
+        for i in 0..<3_000 { s += "line *\(i)* of a `paragraph`、中文。 \(String(repeating: "x", count: i % 97))\n" }
+        s += "\n- a\n- b\n\n  ```quiz\n  - id: q\n  ```\n"
         for i in 0..<150 { s += "- tail \(i)\n" }
         return s
     }()
