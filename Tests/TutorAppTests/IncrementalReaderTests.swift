@@ -150,6 +150,19 @@ import TestSupport
         #expect(s.reader!.rendered.focusables[last] == whole().rendered.focusables[last])
     }
 
+    @Test func tabCrossesAStretchWithoutLinksThatIsNotLaidOutYet() {
+        var text = "---\nid: far\ntitle: f\nsummary: s\norder: 1\nminutes: 1\n---\n[first](#far)\n\n"
+        for i in 0..<300 { text += "Paragraph \(i) with no link.\n\n" }
+        text += "[last](#far)\n"
+        var s = AppState(course: Course(files: [("far.md", text)], origin: "t"), progress: LearnerProgress(), width: 60, height: 20)
+        _ = s.open(lessonID: "far")
+        _ = s.update(.key(.tab))
+        #expect(s.reader?.focus == 0)
+        _ = s.update(.key(.tab))
+        #expect(s.reader?.focus == 1, "the second link, 600 lines further, not yet laid out when Tab was pressed")
+        #expect(View.draw(s).text().contains("last"))
+    }
+
     @Test func answeringTheFirstQuizScoresItAgainstEveryQuestionOfTheLesson() throws {
         var s = opened(height: 40)
         #expect(!s.reader!.isLaidOut)
@@ -188,6 +201,56 @@ import TestSupport
         #expect(s.reader!.isLaidOut)
         #expect(s.reader!.lineCount == 5_004, "frame, 5,000 lines, frame, blank, paragraph")
         #expect(View.draw(s).text().contains("after the code"))
+    }
+
+    /// Random keys on a reader that lays out as it goes, and the same keys on one laid out
+    /// whole from the start: after every key both show the same page with the same focus.
+    @Test(arguments: [1, 2, 3, 4, 5, 6])
+    func randomKeysEndWhereTheyWouldWithEverythingLaidOut(seed: UInt64) {
+        var rng = SplitMix(seed)
+        var lazy = opened(height: 14)
+        var eager = opened(height: 14)
+        while eager.hasDeferredWork { _ = eager.update(.idle) }
+        let keys: [Key] = [.char("j"), .char("k"), .char(" "), .char("b"), .char("d"), .char("u"), .char("G"), .char("g"),
+                           .tab, .backTab, .enter, .escape, .char("1"), .char("2"), .pageDown, .down, .up, .char("n")]
+        func page(_ s: AppState) -> [String] {
+            Array(View.draw(s).text().split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
+        }
+        for step in 0..<300 {
+            let event: Event
+            switch rng.next() % 20 {
+            case 0: event = .resize(width: 40 + Int(rng.next() % 60), height: 10 + Int(rng.next() % 20))
+            case 1: event = .idle
+            default: event = .key(keys[Int(rng.next() % UInt64(keys.count))])
+            }
+            if case .idle = event {
+                _ = lazy.update(.idle)
+                continue
+            }
+            _ = lazy.update(event)
+            _ = eager.update(event)
+            let context = "seed \(seed), step \(step), \(event)"
+            #expect(lazy.mode == eager.mode, "\(context)")
+            guard lazy.mode == .reader, eager.mode == .reader else { continue }
+            #expect(lazy.reader?.lessonID == eager.reader?.lessonID, "\(context)")
+            #expect(lazy.reader?.top == eager.reader?.top, "\(context)")
+            #expect(lazy.reader?.focus == eager.reader?.focus, "\(context)")
+            #expect(page(lazy) == page(eager), "\(context)")
+            if lazy.reader?.top != eager.reader?.top { break }
+        }
+    }
+}
+
+/// A small deterministic generator for the random key tests.
+struct SplitMix {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
 
