@@ -19,7 +19,8 @@ extension AppState {
             return []
         case .idle:
             reader?.layOutMore()
-            return []
+            // No ticks come while there is deferred work: save as a tick would.
+            return now - lastSave >= 2 ? flushProgress() : []
         case .tick(let t):
             now = t
             // Debounced save: at most every two seconds while reading.

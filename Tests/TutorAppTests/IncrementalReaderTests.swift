@@ -42,7 +42,7 @@ import TestSupport
         #expect(status.contains("0%  \(s.viewHeight)/…"), "\(status)")
         var steps = 0
         while s.hasDeferredWork && steps < 1_000 {
-            #expect(s.update(.idle).isEmpty)
+            _ = s.update(.idle)
             steps += 1
         }
         #expect(steps > 1, "the rest takes several steps")
@@ -54,6 +54,16 @@ import TestSupport
         #expect(done.headingCount == done.rendered.headings.count)
         let after = View.draw(s).text().split(separator: "\n").last.map(String.init) ?? ""
         #expect(after.contains("0%  \(s.viewHeight)/\(whole().lineCount)"), "\(after)")
+    }
+
+    @Test func idleStepsSaveProgressAsTicksWould() {
+        var s = opened()
+        _ = s.update(.key(.char(" ")))
+        s.lastSave = s.now
+        s.now += 1
+        #expect(s.update(.idle).isEmpty, "less than two seconds since the last save")
+        s.now += 2
+        #expect(s.update(.idle).contains { if case .saveProgress = $0 { return true } else { return false } })
     }
 
     @Test func capitalGLaysOutTheRestAndGoesToTheLastPage() {
