@@ -78,7 +78,8 @@ public enum FrontMatter {
             // `Resolver.basic`: every value here is read by its text (`.scalar?.string`, `Int`/`Bool`
             // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
             // compiles seven ICU regular expressions on first use (13% of opening a lesson).
-            node = try Yams.compose(yaml: yaml, Resolver.basic)
+            // UTF-8 named: Yams's default encoding reads the whole environment on first use.
+            node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8)
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, file: file, lineOffset: 1)])
         } catch {
@@ -112,7 +113,11 @@ public enum FrontMatter {
                 problems.append(diag(2, 1, "front matter: missing '\(key)'"))
                 return nil
             }
-            guard let n = value.int, n >= 0 else {
+            // Plain digits are read directly; Yams's integer construction (signs, underscores,
+            // 0x, sexagesimal) goes through Foundation and was a fifth of opening a lesson.
+            let text = value.scalar?.string ?? ""
+            let plain = !text.isEmpty && text.utf8.count < 19 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            guard let n = plain ? Int(text) : value.int, n >= 0 else {
                 let (l, c) = position(value)
                 problems.append(diag(l, c, "front matter: '\(key)' must be a whole number"))
                 return nil

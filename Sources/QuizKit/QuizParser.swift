@@ -54,7 +54,8 @@ public struct QuizParser {
             // `Resolver.basic`: every value here is read by its text (`.scalar?.string`, `Int`/`Bool`
             // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
             // compiles seven ICU regular expressions on first use (13% of opening a lesson).
-            root = try Yams.compose(yaml: source, Resolver.basic)
+            // UTF-8 named: Yams's default encoding reads the whole environment on first use.
+            root = try Yams.compose(yaml: source, Resolver.basic, Constructor.default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error))
             return []

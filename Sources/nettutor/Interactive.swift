@@ -42,7 +42,7 @@ struct InteractiveSession {
         }
 
         // Test hook: crash after the first frame, so a test can check the terminal comes back.
-        let crashForTest = ProcessInfo.processInfo.environment["NETTUTOR_TEST_CRASH"] == "1"
+        let crashForTest = Environment.value("NETTUTOR_TEST_CRASH") == "1"
         var needsDraw = true
         var lastFrame = ContinuousClock.now
         loop: while true {
@@ -132,7 +132,7 @@ enum FullScreen {
         guard StandardStreams.isTerminal(0), StandardStreams.isTerminal(1) else {
             throw Failure(TerminalError.notATerminal.description)
         }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = Environment.value("TERM") ?? ""
         if term.isEmpty { throw Failure(TerminalError.noTerm.description) }
         if term == "dumb" { throw Failure(TerminalError.dumbTerm(term).description) }
     }

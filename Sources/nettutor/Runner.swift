@@ -18,7 +18,7 @@ struct Runner {
     /// The progress store, or nil with a one-line notice when the state directory is unusable:
     /// the tutor keeps working without saving.
     func store() -> ProgressStore? {
-        guard let dir = StateDirectory.resolve(override: options.stateDirectory, environment: ProcessInfo.processInfo.environment) else {
+        guard let dir = StateDirectory.resolve(override: options.stateDirectory, environment: Environment.subset(["XDG_STATE_HOME", "HOME"])) else {
             StandardStreams.error("nettutor: no state directory (set HOME or XDG_STATE_HOME, or use --state-dir); progress will not be saved")
             return nil
         }
@@ -32,7 +32,7 @@ struct Runner {
     }
 
     var colorAllowed: Bool {
-        !options.noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        !options.noColor && (Environment.value("NO_COLOR") ?? "").isEmpty
     }
 
     func course() throws -> Course {
