@@ -74,6 +74,10 @@ public final class CursesTerminal {
         // Let curses scroll with the terminal's own scrolling (insert/delete line)
         // when that is cheaper than a rewrite: one line down costs a few bytes.
         idlok(nt_stdscr(), true)
+        // No typeahead check inside refresh: curses would poll the keyboard every few lines
+        // and leave a frame half drawn when a key is waiting. The loop takes waiting keys
+        // itself before it draws.
+        typeahead(-1)
         if mouse {
             mousemask(nt_button4_pressed() | nt_button5_pressed() | nt_button1_clicked(), nil)
             mouseinterval(0)
