@@ -30,6 +30,13 @@ public enum LessonPipelineCheck {
         let course = Course(files: [("fuzz.md", file)], origin: "fuzz")
         _ = Linter(quizCheck: QuizLint.makeCheck()).lint(files: [("fuzz.md", file)])
         for lesson in course.lessons {
+            // Laid out a screen at a time, then the rest: the lines of a whole layout.
+            var partial = Reader(lessonID: lesson.id, title: "", source: lesson.documentStream(), width: width, layOutThrough: height)
+            partial.completeLayout()
+            let whole = Reader(lessonID: lesson.id, title: "", document: lesson.document(), width: width)
+            if partial.rendered.lines != whole.rendered.lines || partial.rendered.focusables != whole.rendered.focusables {
+                problems.append("the reader's layout made as it goes differs from a whole layout")
+            }
             var state = AppState(course: course, progress: LearnerProgress(), width: width, height: height)
             _ = state.open(lessonID: lesson.id)
             problems += checkBuffer(View.draw(state))
