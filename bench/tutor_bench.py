@@ -322,32 +322,33 @@ def main():
         print(f"{'  peak RSS of the renderers':<34} {'lowdown':>9} {statistics.median(rss['lowdown']) / 1024:9.1f} MiB  "
               f"{'cmark-gfm':>10} {statistics.median(rss['cmark-gfm']) / 1024:9.1f} MiB")
     if "huge" in only:
-        # Issue 7: a 20 MB lesson must open in under 2 s. The lessons repeated to 20 MB; the
-        # anchor is less on the same lesson rendered as text (a file about as large).
-        huge = make_big_markdown(lessons_dir, os.path.join(work, "huge"), 20)
-        text_path = os.path.join(work, "huge-80.txt")
-        with open(text_path, "wb") as f:
-            f.write(run_capture([nettutor, "--lessons", os.path.dirname(huge), "show", "big", "--width", "80", "--color", "never"]))
-        with open(text_path, encoding="utf-8") as f:
-            lines = [line.rstrip() for _, line in zip(range(60), f)]
-        sides = [
-            Subject("nettutor", [nettutor, "--state-dir", state_dir, "--lessons", os.path.dirname(huge), "open", "big"],
-                    complete(lines[:22], 1, 23, lambda s: "help" in s), setup=fresh_state),
-            Subject("less", [less, text_path], complete(lines[:23], 0, 23, lambda s: s != "")),
-        ]
+        # Issue 7: a 20 MB lesson must open in under 2 s, whatever its shape. Each shape is
+        # measured from exec to its first complete screen; the anchor is less on the same
+        # lesson rendered as text (`show`, a file about as large).
+        for shape, path in make_huge_lessons(lessons_dir, os.path.join(work, "huge")):
+            text_path = path + ".txt"
+            with open(text_path, "wb") as f:
+                f.write(run_capture([nettutor, "--lessons", os.path.dirname(path), "show", shape, "--width", "80", "--color", "never"]))
+            with open(text_path, encoding="utf-8") as f:
+                lines = [line.rstrip() for _, line in zip(range(60), f)]
+            sides = [
+                Subject("nettutor", [nettutor, "--state-dir", state_dir, "--lessons", os.path.dirname(path), "open", shape],
+                        complete(lines[:22], 1, 23, lambda s: "help" in s), setup=fresh_state),
+                Subject("less", [less, text_path], complete(lines[:23], 0, 23, lambda s: s != "")),
+            ]
 
-        def huge_frame(s):
-            run = s.start(80, 24)
-            t = run.pump(s.ready, timeout=60)
-            run.send_and_wait_exit(b"q")
-            return t - run.t0, None
-        res, _ = alternate(3, sides, huge_frame)
-        ms = median_ms(res["nettutor"])
-        print(f"huge file: {os.path.getsize(huge)} bytes of Markdown, {os.path.getsize(text_path)} bytes as text")
-        print(f"{'first frame, 20 MB lesson 80x24':<34} {'nettutor':>9} {ms:9.2f} ms   {'less':>10} "
-              f"{median_ms(res['less']):9.2f} ms   target < 2000 ms: {'met' if ms < 2000 else 'MISSED'}")
-        if ms >= 2000:
-            ratios["huge frame"] = float("inf")
+            def huge_frame(s):
+                run = s.start(80, 24)
+                t = run.pump(s.ready, timeout=60)
+                run.send_and_wait_exit(b"q")
+                return t - run.t0, None
+            res, _ = alternate(3, sides, huge_frame)
+            ms = median_ms(res["nettutor"])
+            title = f"20 MB lesson: {shape}"
+            print(f"{title:<34} {'nettutor':>9} {ms:9.2f} ms   {'less':>10} "
+                  f"{median_ms(res['less']):9.2f} ms   target < 2000 ms: {'met' if ms < 2000 else 'MISSED'}", flush=True)
+            if ms >= 2000:
+                ratios[f"huge {shape}"] = float("inf")
     if "memory" in only:
         if peak["nettutor"]:
             mib = statistics.median(peak["nettutor"]) / 1024
@@ -402,6 +403,39 @@ def make_big_markdown(lessons_dir, out_dir, megabytes):
     with open(path, "w", encoding="utf-8") as f:
         f.write("".join(out))
     return path
+
+
+def make_huge_lessons(lessons_dir, out_dir):
+    """20 MB lessons of several shapes, each in a directory of its own: (id, path) pairs."""
+    shapes = []
+    target = 20 << 20
+
+    def write(shape, body):
+        d = os.path.join(out_dir, shape)
+        os.makedirs(d, exist_ok=True)
+        path = os.path.join(d, shape + ".md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"---\nid: {shape}\ntitle: {shape}\nsummary: 20 MB\norder: 1\nminutes: 1\n---\n" + body)
+        shapes.append((shape, path))
+
+    big = make_big_markdown(lessons_dir, os.path.join(out_dir, "lessons"), 20)
+    with open(big, encoding="utf-8") as f:
+        write("lessons", f.read().split("\n---\n", 1)[1])
+    section = ("## Section {i}\n\nParagraph with *emphasis*, **strong**, `code` and a [link](#section-{j}). "
+               "The client sends SYN, the server SYN-ACK, the client ACK. 中文段落需要在窗格边缘换行。\n\n"
+               "- item one\n- item two\n  1. nested\n\n| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n\n"
+               "```sh\nss -tan state time-wait\n```\n\n> quoted text\n\n")
+    parts, size, i = [], 0, 0
+    while size < target:
+        parts.append(section.format(i=i, j=max(0, i - 1)))
+        size += len(parts[-1].encode())
+        i += 1
+    write("sections", "".join(parts))
+    write("code", "```sh\n" + "echo a line of shell here\n" * (target // 26) + "```\n")
+    write("list", "- an item with a few words in it\n" * (target // 34))
+    write("quote", "> a quoted line of text\n>\n" * (target // 26))
+    write("paragraph", "\n".join(str(n) for n in range(1, 2_800_000)) + "\n")
+    return shapes
 
 
 def cpu_model():
