@@ -17,6 +17,13 @@ struct Output {
         write("\n")
     }
 
+    /// A laid-out line, written into the buffer as bytes (see `TextRenderer.write`).
+    mutating func line(_ line: Line, ansi: Bool) {
+        TextRenderer.write(line, ansi: ansi, into: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         while offset < buffer.count {

@@ -82,7 +82,7 @@ struct Runner {
         let rendered = Layout.render(lesson.document(), width: width)
         var out = Output()
         for line in rendered.lines {
-            out.line(ansi ? TextRenderer.ansi(line) : TextRenderer.plain(line))
+            out.line(line, ansi: ansi)
         }
         out.flush()
         return 0

@@ -1,0 +1,86 @@
+/// Lines to text for `nettutor show`: plain, or with ANSI SGR styling.
+///
+/// `write` appends a line's UTF-8 straight to a byte buffer: building a `String` per line
+/// with `+=` cost as much as laying the 2 MB benchmark file out (BENCHMARKS.md). Every
+/// span is cleaned on the way (`Sanitizer.appendCleaned`), whoever made it, so no control
+/// byte from a lesson reaches the output even if a layout path forgot to clean it.
+public enum TextRenderer {
+    public static func plain(_ line: Line) -> String {
+        var out: [UInt8] = []
+        write(line, ansi: false, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func ansi(_ line: Line) -> String {
+        var out: [UInt8] = []
+        write(line, ansi: true, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the line (no line feed). Plain text drops the line's trailing spaces; ANSI
+    /// wraps each styled span in `ESC [ codes m` ... `ESC [ 0 m`.
+    public static func write(_ line: Line, ansi: Bool, into out: inout [UInt8]) {
+        let start = out.count
+        for span in line.spans {
+            if ansi {
+                let style = span.style
+                if style == .plain {
+                    appendCleaned(span.text, to: &out)
+                } else {
+                    appendSGR(style, to: &out)
+                    appendCleaned(span.text, to: &out)
+                    out.append(contentsOf: [0x1B, UInt8(ascii: "["), UInt8(ascii: "0"), UInt8(ascii: "m")])
+                }
+            } else {
+                appendCleaned(span.text, to: &out)
+            }
+        }
+        if !ansi { dropTrailingSpaces(&out, from: start) }
+    }
+
+    static func appendCleaned(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { Sanitizer.appendCleaned($0, to: &out) }
+    }
+
+    /// Removes trailing spaces as `while s.hasSuffix(" ") { s.removeLast() }` did on the
+    /// line's `String`: a space is a `Character` of its own unless it follows a Prepend
+    /// scalar (Unicode grapheme rule GB9b), so when a non-ASCII byte comes before the
+    /// spaces the `String` decides.
+    static func dropTrailingSpaces(_ out: inout [UInt8], from start: Int) {
+        var end = out.count
+        while end > start && out[end - 1] == 0x20 { end -= 1 }
+        if end == out.count { return }
+        if end == start || out[end - 1] < 0x80 {
+            out.removeSubrange(end...)
+            return
+        }
+        var s = String(decoding: out[start...], as: UTF8.self)
+        while s.hasSuffix(" ") { s.removeLast() }
+        out.removeSubrange(start...)
+        out.append(contentsOf: s.utf8)
+    }
+
+    /// `ESC [ codes m` for a style that is not plain (an attribute or a palette color).
+    static func appendSGR(_ style: Style, to out: inout [UInt8]) {
+        out.append(0x1B)
+        out.append(UInt8(ascii: "["))
+        out.append(contentsOf: sgrCodes(style).utf8)
+        out.append(UInt8(ascii: "m"))
+    }
+
+    static func sgrCodes(_ style: Style) -> String {
+        var codes: [String] = []
+        let a = style.attributes
+        if a.contains(.bold) { codes.append("1") }
+        if a.contains(.dim) { codes.append("2") }
+        if a.contains(.italic) { codes.append("3") }
+        if a.contains(.underline) { codes.append("4") }
+        if a.contains(.reverse) { codes.append("7") }
+        if a.contains(.strike) { codes.append("9") }
+        let e = Palette.entry(style.role)
+        if e.fg256 >= 0 { codes.append("38;5;\(e.fg256)") }
+        if e.bg256 >= 0 { codes.append("48;5;\(e.bg256)") }
+        return codes.joined(separator: ";")
+    }
+}
