@@ -42,6 +42,32 @@ public enum DisplayWidth {
         v < 0x300 || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x2190 && v <= 0x2BFF)
     }
 
+    /// True when every scalar of the (sanitized, valid UTF-8) bytes stands alone, so each
+    /// scalar is one `Character`.
+    static func scalarsStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let (v, length) = scalar(in: bytes, at: i)
+            if !standsAlone(v) { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// The scalar value starting at byte `i` of valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(bytes[i])
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b < 0xF0 { return ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3) }
+        return ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
     static func graphemeWidth(_ text: String) -> Int {
         var total = 0
         for ch in text { total += of(ch) }

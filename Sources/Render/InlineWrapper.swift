@@ -40,36 +40,14 @@ struct InlineWrapper {
     static let stickyScalars: Set<UInt32> = Set("。，、．：；！？）」』】〕〉》”’ー々〜…‥・）］｝，．：；！？".unicodeScalars.map(\.value))
 
     mutating func add(_ run: Run) {
+        // Printable ASCII needs no cleaning (`Sanitizer.clean` would return it as it is).
+        if isPrintableASCII(run.text) {
+            addASCII(run.text, run)
+            return
+        }
         let text = Sanitizer.clean(run.text)
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            // Words between spaces. A word that a space ends, with nothing pending before it,
-            // goes straight onto the line (what `finishWord` would do at that space), without
-            // building a `String` and a `Span` for it first: the profile of rendering showed
-            // these per-word copies as the largest cost. The last word stays pending, since
-            // the next run may continue it.
-            let utf8 = text.utf8
-            var pieceStart = utf8.startIndex
-            var first = true
-            var i = utf8.startIndex
-            while true {
-                let atEnd = i == utf8.endIndex
-                if atEnd || utf8[i] == UInt8(ascii: " ") {
-                    if !first { space(run) }
-                    first = false
-                    let length = utf8.distance(from: pieceStart, to: i)
-                    if length > 0 {
-                        let piece = Substring(utf8[pieceStart..<i])
-                        if !atEnd && word.isEmpty && length <= width {
-                            place(piece, width: length, run)
-                        } else {
-                            appendToWord(String(piece), width: length, run)
-                        }
-                    }
-                    if atEnd { break }
-                    pieceStart = utf8.index(after: i)
-                }
-                i = utf8.index(after: i)
-            }
+        if isPrintableASCII(text) {
+            addASCII(text, run)
             return
         }
         // Narrow characters between breaks are appended to the word as one piece (not one
@@ -142,6 +120,48 @@ struct InlineWrapper {
         flushPiece(upTo: text.endIndex)
     }
 
+    private func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for b in bytes where b < 0x20 || b >= 0x7F { return false }
+            return true
+        }
+    }
+
+    /// Words between spaces. A word that a space ends, with nothing pending before it, goes
+    /// straight onto the line (what `finishWord` would do at that space), without building a
+    /// `String` and a `Span` for it first: the profile of rendering showed these per-word
+    /// copies as the largest cost. The last word stays pending, since the next run may
+    /// continue it. Worked on the bytes: `String.Index` steps and `Substring`s cost more
+    /// than the wrapping decisions.
+    private mutating func addASCII(_ text: String, _ run: Run) {
+        var text = text
+        text.withUTF8 { bytes in
+            var pieceStart = 0
+            var first = true
+            var i = 0
+            while true {
+                let atEnd = i == bytes.count
+                if atEnd || bytes[i] == UInt8(ascii: " ") {
+                    if !first { space(run) }
+                    first = false
+                    let length = i - pieceStart
+                    if length > 0 {
+                        let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<i])
+                        if !atEnd && word.isEmpty && length <= width {
+                            place(piece, width: length, run)
+                        } else {
+                            appendToWord(String(decoding: piece, as: UTF8.self), width: length, run)
+                        }
+                    }
+                    if atEnd { break }
+                    pieceStart = i + 1
+                }
+                i += 1
+            }
+        }
+    }
+
     mutating func hardBreak() {
         finishWord()
         newLine()
@@ -205,7 +225,7 @@ struct InlineWrapper {
     }
 
     /// A whole word that fits on a line, placed as `finishWord` places a one-span word.
-    private mutating func place(_ text: Substring, width w: Int, _ run: Run) {
+    private mutating func place(_ text: UnsafeBufferPointer<UInt8>, width w: Int, _ run: Run) {
         let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
         if currentWidth + gap + w <= width {
             if gap == 1 { append(Span(" ", spaceStyle, focus: spaceFocus)) }
@@ -220,9 +240,9 @@ struct InlineWrapper {
         wordIsWide = false
     }
 
-    private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ style: Style, _ focus: Int?) {
         openTail(style, focus)
-        appendBytes(text.utf8)
+        tail.append(contentsOf: text)
     }
 
     /// Copies contiguous UTF-8 at once (the generic `append(contentsOf:)` went byte by byte).

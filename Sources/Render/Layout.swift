@@ -77,7 +77,7 @@ public struct Layout {
         var layout = Layout(options: options)
         let (margin, textWidth) = textColumn(width: width, options: options)
         var lines: [Line] = []
-        let marginSpan = Span(String(repeating: " ", count: margin))
+        let marginSpan = Span(String.repeated(" ", count: margin))
         for (index, block) in document.blocks.enumerated() {
             var blockLines = layout.block(block, width: textWidth)
             if index > 0 { lines.append(Line([], block: index)) }
@@ -163,7 +163,7 @@ public struct Layout {
         case .table(let table):
             return TableLayout.layout(table, width: width, wrap: { content, style, w in self.wrapInline(content, base: style, width: w) })
         case .thematicBreak:
-            return [Line([Span(String(repeating: "─", count: width), Style(.border, .dim))])]
+            return [Line([Span(String.repeated("─", count: width), Style(.border, .dim))])]
         case .html(let html):
             return literalLines(html.trimmingTrailingNewlines(), style: Style(.muted), width: width)
         case .quiz(let source):
@@ -187,15 +187,15 @@ public struct Layout {
         var base = Style(role, .bold)
         if level == 3 { base = base.with(.underline) }
         var prefix: [Span] = []
-        if level >= 4 { prefix = [Span(String(repeating: "#", count: level) + " ", Style(.muted))] }
+        if level >= 4 { prefix = [Span(String.repeated("#", count: level) + " ", Style(.muted))] }
         var lines = prefixed(paragraph(content, base: base, width: width - (prefix.first?.width ?? 0)),
-                             first: prefix, rest: prefix.isEmpty ? [] : [Span(String(repeating: " ", count: prefix[0].width))])
+                             first: prefix, rest: prefix.isEmpty ? [] : [Span(String.repeated(" ", count: prefix[0].width))])
         if lines.isEmpty { lines = [Line([])] }
         lines[0].anchor = anchor
         lines[0].headingLevel = level
         if level <= 2 {
             let w = level == 1 ? width : min(width, lines.map(\.width).max() ?? 0)
-            lines.append(Line([Span(String(repeating: level == 1 ? "━" : "─", count: w), Style(role))]))
+            lines.append(Line([Span(String.repeated(level == 1 ? "━" : "─", count: w), Style(role))]))
         }
         return lines
     }
@@ -256,14 +256,14 @@ public struct Layout {
         for (i, item) in list.items.enumerated() {
             if i > 0 && !list.tight { out.append(.blank) }
             var marker = list.ordered ? "\(list.start + i)." : bullets[depth % bullets.count]
-            marker = String(repeating: " ", count: max(0, markerWidth - 1 - marker.count)) + marker + " "
+            marker = String.repeated(" ", count: max(0, markerWidth - 1 - marker.count)) + marker + " "
             var first = [Span(marker, Style(.accent))]
             var inner = width - markerWidth
             if let task = item.task {
                 first.append(Span(task ? "[x] " : "[ ] ", Style(.accent, .bold)))
                 inner -= 4
             }
-            let indent = String(repeating: " ", count: width - inner)
+            let indent = String.repeated(" ", count: width - inner)
             var body: [Line] = []
             for (j, child) in item.blocks.enumerated() {
                 if j > 0 && !list.tight { body.append(.blank) }
@@ -290,7 +290,7 @@ public struct Layout {
         }
         var out: [Line] = []
         let label = lang.isEmpty ? "" : " \(lang) "
-        out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
+        out.append(Line([Span("┌─" + label + String.repeated("─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
         let bar = Span("│ ", Style(.border, .dim))
         var highlighter = Highlighter.language(forInfo: lang).map { Highlighter($0) }
         for raw in Layout.lines(of: source) {
@@ -298,7 +298,7 @@ public struct Layout {
             let spans = highlighter?.highlight(lineText) ?? [Span(lineText, Style(.code))]
             out += prefixed(chop(spans, width: max(1, width - 2)).map { Line($0) }, first: [bar], rest: [bar])
         }
-        out.append(Line([Span("└" + String(repeating: "─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
+        out.append(Line([Span("└" + String.repeated("─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
         return out
     }
 
@@ -317,8 +317,33 @@ public struct Layout {
         var current: [Span] = []
         var w = 0
         for span in spans {
+            var text = Sanitizer.clean(span.text)
+            let done: Void? = text.withUTF8 { bytes in
+                // Every scalar a grapheme of its own (ASCII, box drawing, arrows, the
+                // control pictures): cut between scalars, found on the bytes, without
+                // building a `Character` and appending it to a `String` one at a time.
+                guard DisplayWidth.scalarsStandAlone(bytes) else { return nil }
+                var pieceStart = 0
+                var i = 0
+                while i < bytes.count {
+                    let (scalar, length) = DisplayWidth.scalar(in: bytes, at: i)
+                    let cw = scalar < 0x80 ? 1 : DisplayWidth.of(Unicode.Scalar(scalar)!)
+                    if w + cw > width && w > 0 {
+                        if pieceStart < i { current.append(Span(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<i]), as: UTF8.self), span.style, focus: span.focus)) }
+                        lines.append(current)
+                        current = [Span("↪", Style(.muted))]
+                        w = 1
+                        pieceStart = i
+                    }
+                    w += cw
+                    i += length
+                }
+                if pieceStart < i { current.append(Span(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<i]), as: UTF8.self), span.style, focus: span.focus)) }
+                return ()
+            }
+            if done != nil { continue }
             var piece = ""
-            for ch in Sanitizer.clean(span.text) {
+            for ch in text {
                 let cw = DisplayWidth.of(ch)
                 if w + cw > width && w > 0 {
                     if !piece.isEmpty { current.append(Span(piece, span.style, focus: span.focus)) }
@@ -344,7 +369,7 @@ public struct Layout {
         for ch in s {
             if ch == "\t" {
                 let n = 4 - col % 4
-                out += String(repeating: " ", count: n)
+                out += String.repeated(" ", count: n)
                 col += n
             } else {
                 out.append(ch)

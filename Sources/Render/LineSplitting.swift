@@ -2,21 +2,29 @@ extension Layout {
     /// The lines of `text` as `split(separator: "\n")` by `Character` cuts them ("\r\n" is one
     /// `Character`, so a "\n" after "\r" does not end a line), found on the UTF-8 bytes.
     static func lines(of text: String) -> [Substring] {
-        var out: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var previous: UInt8 = 0
-        var i = start
-        while i < utf8.endIndex {
-            let b = utf8[i]
-            if b == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-                out.append(Substring(utf8[start..<i]))
-                start = utf8.index(after: i)
+        var ends: [Int] = []
+        var copy = text
+        let count = copy.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") { ends.append(i) }
+                previous = b
             }
-            previous = b
-            i = utf8.index(after: i)
+            return bytes.count
         }
-        out.append(Substring(utf8[start...]))
+        ends.append(count)
+        var out: [Substring] = []
+        out.reserveCapacity(ends.count)
+        let utf8 = text.utf8
+        var start = 0
+        // Offsets into native UTF-8 are O(1) to turn into indices.
+        for end in ends {
+            let from = utf8.index(utf8.startIndex, offsetBy: start)
+            let to = utf8.index(utf8.startIndex, offsetBy: end)
+            out.append(Substring(utf8[from..<to]))
+            start = end + 1
+        }
         return out
     }
 }

@@ -46,7 +46,7 @@ enum TableLayout {
         }
         let border = Style(.border)
         func rule(_ l: String, _ m: String, _ r: String) -> Line {
-            Line([Span(l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r, border)])
+            Line([Span(l + widths.map { String.repeated("─", count: $0 + 2) }.joined(separator: m) + r, border)])
         }
         func rowLines(_ row: [[Inline]], header: Bool) -> [Line] {
             let style = header ? Style(.heading3, .bold) : Style.plain
@@ -61,9 +61,9 @@ enum TableLayout {
                     let pad = max(0, widths[c] - w)
                     let alignment = c < table.alignments.count ? table.alignments[c] : .none
                     let left = alignment == .right ? pad : alignment == .center ? pad / 2 : 0
-                    spans.append(Span(" " + String(repeating: " ", count: left)))
+                    spans.append(Span(" " + String.repeated(" ", count: left)))
                     spans += content
-                    spans.append(Span(String(repeating: " ", count: pad - left) + " "))
+                    spans.append(Span(String.repeated(" ", count: pad - left) + " "))
                     spans.append(Span("│", border))
                 }
                 lines.append(Line(spans))
@@ -110,13 +110,13 @@ public enum Card {
         let titleW = DisplayWidth.of(titleText)
         var lines: [Line] = []
         lines.append(Line([Span("┌─", style, focus: focus), Span(titleText, style.with(.bold), focus: focus),
-                           Span(String(repeating: "─", count: max(0, width - 3 - titleW)) + "┐", style, focus: focus)]))
+                           Span(String.repeated("─", count: max(0, width - 3 - titleW)) + "┐", style, focus: focus)]))
         for row in body {
             let w = row.reduce(0) { $0 + $1.width }
             lines.append(Line([Span("│ ", style, focus: focus)] + row
-                              + [Span(String(repeating: " ", count: max(0, inner - w)) + " │", style, focus: focus)]))
+                              + [Span(String.repeated(" ", count: max(0, inner - w)) + " │", style, focus: focus)]))
         }
-        lines.append(Line([Span("└" + String(repeating: "─", count: max(0, width - 2)) + "┘", style, focus: focus)]))
+        lines.append(Line([Span("└" + String.repeated("─", count: max(0, width - 2)) + "┘", style, focus: focus)]))
         return lines
     }
 
