@@ -17,10 +17,12 @@ public enum TextRenderer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the line (no line feed). Plain text drops the line's trailing spaces; ANSI
-    /// wraps each styled span in `ESC [ codes m` ... `ESC [ 0 m`.
-    public static func write(_ line: Line, ansi: Bool, into out: inout [UInt8]) {
+    /// Appends the line (no line feed) after `indent` spaces (a page margin: a plain span
+    /// before the line's own). Plain text drops the line's trailing spaces; ANSI wraps each
+    /// styled span in `ESC [ codes m` ... `ESC [ 0 m`.
+    public static func write(_ line: Line, ansi: Bool, indent: Int = 0, into out: inout [UInt8]) {
         let start = out.count
+        if indent > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent)) }
         for span in line.spans {
             if ansi {
                 let style = span.style

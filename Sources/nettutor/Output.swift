@@ -17,10 +17,9 @@ struct Output {
         write("\n")
     }
 
-    /// A laid-out line, written into the buffer as bytes (see `TextRenderer.write`).
-    mutating func line(_ line: Line, ansi: Bool) {
-        TextRenderer.write(line, ansi: ansi, into: &buffer)
-        buffer.append(UInt8(ascii: "\n"))
+    /// Bytes that are ready to go out (already cleaned), written through the buffer.
+    mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 

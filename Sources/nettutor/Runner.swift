@@ -79,12 +79,7 @@ struct Runner {
         case .never: ansi = false
         case .auto: ansi = isTTY && colorAllowed
         }
-        let rendered = Layout.render(lesson.document(), width: width)
-        var out = Output()
-        for line in rendered.lines {
-            out.line(line, ansi: ansi)
-        }
-        out.flush()
+        ShowText.write(lesson.document(), width: width, ansi: ansi)
         return 0
     }
 

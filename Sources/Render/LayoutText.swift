@@ -1,0 +1,47 @@
+import LessonKit
+
+extension Layout {
+    /// Appends the text of `document`'s top-level blocks in `blocks` as `render` lays them
+    /// out and `TextRenderer.write` prints each line (plain or ANSI), a line feed after
+    /// each: for `nettutor show`, which needs no `RenderedDocument`. Each block's lines
+    /// are written and dropped as soon as it is laid out, so no `[Line]` for the whole
+    /// document is built, searched for headings and freed (a quarter of the time `show`
+    /// took on the 2 MB benchmark file, with the per-line `String`s it used to make).
+    ///
+    /// The text of a range does not depend on the blocks before it: focus ids (which
+    /// `render` numbers through the whole document) are not part of the text, so ranges
+    /// can be laid out separately, on separate threads, and their text joined in order.
+    public static func writeText(_ document: Document, blocks: Range<Int>, width: Int, ansi: Bool,
+                                 options: Options = Options(), into out: inout [UInt8]) {
+        var layout = Layout(options: options)
+        let (margin, textWidth) = textColumn(width: width, options: options)
+        for index in blocks {
+            // The blank line `render` puts between top-level blocks.
+            if index > 0 { out.append(UInt8(ascii: "\n")) }
+            for line in layout.block(document.blocks[index], width: textWidth) {
+                TextRenderer.write(line, ansi: ansi, indent: margin, into: &out)
+                out.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    /// Where to cut `document`'s top-level blocks into `parts` ranges of about the same
+    /// amount of source text (by the blocks' first lines), for laying them out in parallel.
+    public static func balancedRanges(_ document: Document, parts: Int) -> [Range<Int>] {
+        let blocks = document.blocks
+        guard parts > 1, blocks.count > 1 else { return [0..<blocks.count] }
+        let first = blocks[0].line
+        let span = max(1, blocks[blocks.count - 1].line - first)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for part in 1..<parts {
+            let target = first + span * part / parts
+            var end = start
+            while end < blocks.count && blocks[end].line < target { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        ranges.append(start..<blocks.count)
+        return ranges
+    }
+}
