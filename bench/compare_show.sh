@@ -4,8 +4,9 @@
 # Every lesson in Lessons/ at widths 80, 200, 33 and 12; the 2 MB bench file at 80, 200,
 # 33 and 12; the hostile corpus lessons, the fuzz regression inputs and a generated file of
 # CJK, tabs, CRLF, control bytes, bidi controls, combining marks, emoji, ESC sequences and
-# invalid UTF-8 at every width from 80 down to 1; a long line, deep nesting and a wide
-# table at a few widths. Each case is run with --color never and --color always, and
+# invalid UTF-8 at every width from 80 down to 1 (and 60 copies of it, which `show` lays
+# out on two threads, at a few widths); a long line, deep nesting and a wide table at a
+# few widths. Each case is run with --color never and --color always, and
 # stdout, stderr and the exit status must be the same bytes. Prints the differing cases
 # and exits 1 if there is any.
 set -u
@@ -103,6 +104,11 @@ parts = [
 open(sys.argv[1], "wb").write(b"".join(parts))
 EOF
 show_both "$work/gen" x $all_widths
+
+echo "== generated hostile text, 60 times (enough top-level blocks for show's two threads)"
+mkdir -p "$work/gen60"
+{ cat "$work/gen/x.md"; for _ in $(seq 59); do sed '1,/^---$/d' "$work/gen/x.md"; done; } >"$work/gen60/x.md"
+show_both "$work/gen60" x 80 33 12 5
 
 echo "== long line, deep nesting, wide table"
 mkdir -p "$work/gen2"
