@@ -122,10 +122,7 @@ struct InlineWrapper {
 
     private func isPrintableASCII(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            for b in bytes where b < 0x20 || b >= 0x7F { return false }
-            return true
-        }
+        return text.withUTF8 { Sanitizer.endOfPrintableASCII($0, from: 0) == $0.count }
     }
 
     /// Words between spaces. A word that a space ends, with nothing pending before it, goes

@@ -10,11 +10,43 @@ public enum Sanitizer {
 
     public static func isClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        while i < bytes.count {
+        while true {
+            i = endOfPrintableASCII(bytes, from: i)
+            if i == bytes.count { return true }
             if unsafeScalarLength(bytes, at: i) != 0 { return false }
+            i += scalarLength(bytes[i])
+        }
+    }
+
+    /// The length of a UTF-8 sequence from its first byte (1 for ASCII; valid UTF-8 only).
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The index of the first byte at or after `from` that is not printable ASCII (0x20...0x7E),
+    /// or `bytes.count`. Eight bytes at a time: lesson text is mostly ASCII, and this scan
+    /// runs over every span `show` writes.
+    public static func endOfPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let below20 = (x &- ones &* 0x20) & ~x & highs  // some byte < 0x20
+            let y = x ^ (ones &* 0x7F)
+            let isDEL = (y &- ones) & ~y & highs  // some byte == 0x7F
+            if (below20 | isDEL | (x & highs)) != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b >= 0x7F { return i }
             i += 1
         }
-        return true
+        return n
     }
 
     /// The visible stand-in for a scalar that must not reach the terminal, or nil if it is safe.
@@ -58,10 +90,12 @@ public enum Sanitizer {
         let n = bytes.count
         var copied = 0
         var i = 0
-        while i < n {
+        while true {
+            i = endOfPrintableASCII(bytes, from: i)
+            if i == n { break }
             let unsafeLength = unsafeScalarLength(bytes, at: i)
             if unsafeLength == 0 {
-                i += 1
+                i += scalarLength(bytes[i])
                 continue
             }
             if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i])) }
