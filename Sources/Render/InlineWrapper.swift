@@ -225,7 +225,10 @@ struct InlineWrapper {
     private mutating func place(_ text: UnsafeBufferPointer<UInt8>, width w: Int, _ run: Run) {
         let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
         if currentWidth + gap + w <= width {
-            if gap == 1 { append(Span(" ", spaceStyle, focus: spaceFocus)) }
+            if gap == 1 {
+                openTail(spaceStyle, spaceFocus)
+                tail.append(UInt8(ascii: " "))
+            }
             append(text, run.style, run.focus)
             currentWidth += gap + w
         } else {
@@ -239,7 +242,13 @@ struct InlineWrapper {
 
     private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ style: Style, _ focus: Int?) {
         openTail(style, focus)
-        tail.append(contentsOf: text)
+        // A word is a few bytes: appending them one by one costs less than the general
+        // `append(contentsOf:)`.
+        if text.count <= 16 {
+            for b in text { tail.append(b) }
+        } else {
+            tail.append(contentsOf: text)
+        }
     }
 
     /// Copies contiguous UTF-8 at once (the generic `append(contentsOf:)` went byte by byte).

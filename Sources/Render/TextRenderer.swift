@@ -54,7 +54,7 @@ public enum TextRenderer {
         while end > start && out[end - 1] == 0x20 { end -= 1 }
         if end == out.count { return }
         if end == start || out[end - 1] < 0x80 {
-            out.removeSubrange(end...)
+            out.removeLast(out.count - end)
             return
         }
         var s = String(decoding: out[start...], as: UTF8.self)

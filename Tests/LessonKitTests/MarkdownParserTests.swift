@@ -66,3 +66,19 @@ import Testing
         #expect(text == "a\u{FFFD}b")
     }
 }
+
+@Suite struct SlugTests {
+    @Test func asciiHeadingsGetTheSameSlugAsTheCharacterRule() {
+        let reference: (String) -> String = { text in
+            var out = ""
+            for ch in text.lowercased() {
+                if ch == " " { out.append("-") } else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber { out.append(ch) }
+            }
+            return out
+        }
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        for text in ["TIME-WAIT and 2MSL", "Notes", "a_b c-d", "What's new? (2026)", "\t\r\nX\u{7F}", ascii, "Ünïcödé 表格", "e\u{301}"] {
+            #expect(Slug.make(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
