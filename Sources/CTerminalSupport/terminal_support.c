@@ -1,4 +1,5 @@
 #include "terminal_support.h"
+#include <malloc.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -34,6 +35,11 @@ void nt_install_quit_handlers(void) {
 int nt_quit_signal(void) { return quit_signal; }
 
 void nt_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+void nt_keep_freed_memory(void) {
+    mallopt(M_MMAP_THRESHOLD, 256 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
 
 void nt_reraise(int sig) {
     signal(sig, SIG_DFL);

@@ -10,32 +10,44 @@ public enum MarkdownParser {
     /// - Parameter lineOffset: added to cmark's line numbers so they point into the lesson file
     ///   (the body starts after the front matter).
     public static func parse(_ markdown: String, lineOffset: Int = 0) -> Document {
+        withTree(markdown) { root in
+            var converter = Converter(lineOffset: lineOffset)
+            return Document(blocks: converter.blocks(under: root, depth: 0))
+        } ?? Document(blocks: [])
+    }
+
+    /// Parses `markdown` with cmark-gfm and hands the root of the C tree to `body`; the tree
+    /// is freed when `body` returns (unless `freeingTree` is false: see `withParts`). Nil
+    /// when cmark cannot make a parser or a tree.
+    static func withTree<T>(_ markdown: String, freeingTree: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
         cmark_gfm_core_extensions_ensure_registered()
         // No CMARK_OPT_VALIDATE_UTF8: a Swift `String` is always valid UTF-8 (RFC 3629, the
         // rule cmark checks), and cmark replaces NUL bytes itself before that check, so the
         // check only copied each line (2% of rendering the 2 MB benchmark file).
         let options = CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return Document(blocks: []) }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
+        // Fed from the string's own storage: copying it into an array first cost a page fault
+        // per 4 KiB of lesson.
+        var text = markdown
+        text.withUTF8 { buf in
+            guard let base = buf.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
                 cmark_parser_feed(parser, ptr, buf.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return Document(blocks: []) }
-        defer { cmark_node_free(root) }
-        var converter = Converter(lineOffset: lineOffset)
-        return Document(blocks: converter.blocks(under: root, depth: 0))
+        guard let root = cmark_parser_finish(parser) else { return nil }
+        defer { if freeingTree { cmark_node_free(root) } }
+        return body(root)
     }
 }
 
-private struct Converter {
+struct Converter {
     let lineOffset: Int
     var slugs = SlugAllocator()
 

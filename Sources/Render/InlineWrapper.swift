@@ -263,6 +263,7 @@ struct InlineWrapper {
     }
 
     /// Makes the open span one of `style` and `focus`, closing the previous one if it differs.
+    @inline(__always)
     private mutating func openTail(_ style: Style, _ focus: Int?) {
         if hasTail, tailStyle == style, tailFocus == focus { return }
         closeTail()

@@ -310,7 +310,8 @@ public struct Layout {
 
     /// Cuts spans into lines of at most `width` columns without splitting a character;
     /// continuation lines start with `↪` so nothing is silently lost.
-    func chop(_ spans: [Span], width: Int) -> [[Span]] {
+    /// `byScalars: false` keeps to the `Character` loop everywhere (tests compare the two).
+    func chop(_ spans: [Span], width: Int, byScalars: Bool = true) -> [[Span]] {
         let total = spans.reduce(0) { $0 + $1.width }
         if total <= width { return [spans] }
         var lines: [[Span]] = []
@@ -322,7 +323,7 @@ public struct Layout {
                 // Every scalar a grapheme of its own (ASCII, box drawing, arrows, the
                 // control pictures): cut between scalars, found on the bytes, without
                 // building a `Character` and appending it to a `String` one at a time.
-                guard DisplayWidth.scalarsStandAlone(bytes) else { return nil }
+                guard byScalars, DisplayWidth.scalarsStandAlone(bytes) else { return nil }
                 var pieceStart = 0
                 var i = 0
                 while i < bytes.count {
@@ -363,7 +364,7 @@ public struct Layout {
 
     func expandTabs(_ s: String) -> String {
         // A tab is always a `Character` of its own, so looking at bytes finds the same tabs.
-        guard s.utf8.contains(UInt8(ascii: "\t")) else { return s }
+        guard s.containsByte(UInt8(ascii: "\t")) else { return s }
         var out = ""
         var col = 0
         for ch in s {

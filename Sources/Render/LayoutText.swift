@@ -11,37 +11,19 @@ extension Layout {
     /// The text of a range does not depend on the blocks before it: focus ids (which
     /// `render` numbers through the whole document) are not part of the text, so ranges
     /// can be laid out separately, on separate threads, and their text joined in order.
+    /// `afterOtherBlocks`: the document is a later part of a lesson (`MarkdownParser.withParts`),
+    /// so its first block gets the blank line that separates it from the blocks before.
     public static func writeText(_ document: Document, blocks: Range<Int>, width: Int, ansi: Bool,
-                                 options: Options = Options(), into out: inout [UInt8]) {
+                                 afterOtherBlocks: Bool = false, options: Options = Options(), into out: inout [UInt8]) {
         var layout = Layout(options: options)
         let (margin, textWidth) = textColumn(width: width, options: options)
         for index in blocks {
             // The blank line `render` puts between top-level blocks.
-            if index > 0 { out.append(UInt8(ascii: "\n")) }
+            if index > 0 || afterOtherBlocks { out.append(UInt8(ascii: "\n")) }
             for line in layout.block(document.blocks[index], width: textWidth) {
                 TextRenderer.write(line, ansi: ansi, indent: margin, into: &out)
                 out.append(UInt8(ascii: "\n"))
             }
         }
-    }
-
-    /// Where to cut `document`'s top-level blocks into `parts` ranges of about the same
-    /// amount of source text (by the blocks' first lines), for laying them out in parallel.
-    public static func balancedRanges(_ document: Document, parts: Int) -> [Range<Int>] {
-        let blocks = document.blocks
-        guard parts > 1, blocks.count > 1 else { return [0..<blocks.count] }
-        let first = blocks[0].line
-        let span = max(1, blocks[blocks.count - 1].line - first)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for part in 1..<parts {
-            let target = first + span * part / parts
-            var end = start
-            while end < blocks.count && blocks[end].line < target { end += 1 }
-            ranges.append(start..<end)
-            start = end
-        }
-        ranges.append(start..<blocks.count)
-        return ranges
     }
 }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension Layout {
     /// The lines of `text` as `split(separator: "\n")` by `Character` cuts them ("\r\n" is one
     /// `Character`, so a "\n" after "\r" does not end a line), found on the UTF-8 bytes.
@@ -5,11 +9,12 @@ extension Layout {
         var ends: [Int] = []
         var copy = text
         let count = copy.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") { ends.append(i) }
-                previous = b
+            guard let base = bytes.baseAddress else { return 0 }
+            var from = 0
+            while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "\n")), bytes.count - from) {
+                let i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if i == 0 || bytes[i - 1] != UInt8(ascii: "\r") { ends.append(i) }
+                from = i + 1
             }
             return bytes.count
         }

@@ -131,8 +131,15 @@ public enum Card {
     }
 
     static func quizSummary(_ source: String) -> String {
-        // Lines found on the bytes (Layout.lines(of:)), the prefix still checked by Character.
-        let count = Layout.lines(of: source).filter { $0.hasPrefix("- ") }.count
+        // Lines found on the bytes (Layout.lines(of:)). "- " at a line's start is the prefix
+        // `hasPrefix("- ")` finds by Character when the byte after it is ASCII or the line
+        // ends (nothing can join the space then); otherwise `hasPrefix` decides.
+        let count = Layout.lines(of: source).filter { line in
+            let utf8 = line.utf8
+            guard utf8.count >= 2, utf8.first == UInt8(ascii: "-"), utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ") else { return false }
+            let third = utf8.index(utf8.startIndex, offsetBy: 2)
+            return third == utf8.endIndex || utf8[third] < 0x80 || line.hasPrefix("- ")
+        }.count
         return count == 1 ? "1 question." : "\(count) questions."
     }
 

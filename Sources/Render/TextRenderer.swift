@@ -48,7 +48,9 @@ public enum TextRenderer {
     /// Removes trailing spaces as `while s.hasSuffix(" ") { s.removeLast() }` did on the
     /// line's `String`: a space is a `Character` of its own unless it follows a Prepend
     /// scalar (Unicode grapheme rule GB9b), so when a non-ASCII byte comes before the
-    /// spaces the `String` decides.
+    /// spaces a `String` decides. Whether the first space joins depends on the scalar
+    /// before it alone (two spaces never join), so that `String` is just that scalar and
+    /// the spaces.
     static func dropTrailingSpaces(_ out: inout [UInt8], from start: Int) {
         var end = out.count
         while end > start && out[end - 1] == 0x20 { end -= 1 }
@@ -57,9 +59,11 @@ public enum TextRenderer {
             out.removeLast(out.count - end)
             return
         }
-        var s = String(decoding: out[start...], as: UTF8.self)
+        var scalarStart = end - 1
+        while scalarStart > start && out[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+        var s = String(decoding: out[scalarStart...], as: UTF8.self)
         while s.hasSuffix(" ") { s.removeLast() }
-        out.removeSubrange(start...)
+        out.removeLast(out.count - scalarStart)
         out.append(contentsOf: s.utf8)
     }
 

@@ -73,6 +73,7 @@ struct Runner {
     }
 
     func show(id: String, width requested: Int?, color: Show.ColorMode) throws -> Int32 {
+        ShowText.keepFreedMemory()
         let course = try course()
         guard let lesson = course.lesson(id: id) else { throw Failure.unknownLesson(id, in: course.lessons.map(\.id)) }
         let isTTY = StandardStreams.isTerminal(1)
@@ -83,7 +84,7 @@ struct Runner {
         case .never: ansi = false
         case .auto: ansi = isTTY && colorAllowed
         }
-        ShowText.write(lesson.document(), width: width, ansi: ansi)
+        ShowText.write(lesson, width: width, ansi: ansi)
         return 0
     }
 

@@ -1,3 +1,4 @@
+import CTerminalSupport
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -6,48 +7,67 @@ import LessonKit
 import Render
 
 /// `nettutor show`: a lesson's text, laid out block by block (`Layout.writeText`). A large
-/// lesson is cut into two runs of top-level blocks laid out on two threads; the second
-/// run's text waits in memory until the first has been written, so the output is the
-/// same bytes in the same order as from one thread.
+/// lesson is parsed once and cut into two runs of top-level blocks, each converted and laid
+/// out on a thread of its own (`MarkdownParser.withParts`): the first run is written as it
+/// is laid out, the second waits in memory until then, so the output is the same bytes in
+/// the same order as from one thread.
 enum ShowText {
-    /// Below this many top-level blocks one thread does it all: a thread costs more than
-    /// it saves on a lesson of ordinary size.
-    static let parallelBlocks = 400
+    /// Below this many bytes of Markdown one thread does it all: a thread costs more than it
+    /// saves on a lesson of ordinary size (the longest in the course is 55 KB).
+    static let parallelBytes = 128 * 1024
 
-    /// The document being shown, kept until the process exits: freeing a large lesson's
-    /// nested values one by one only delays the exit (19 M instructions for the 2 MB
-    /// benchmark file).
-    nonisolated(unsafe) static var keptUntilExit: Document?
+    /// The documents shown, kept until the process exits: freeing a large lesson's nested
+    /// values one by one only delays the exit (19 M instructions for the 2 MB benchmark file).
+    nonisolated(unsafe) static var keptUntilExit: [Document] = []
 
-    static func write(_ document: Document, width: Int, ansi: Bool) {
-        keptUntilExit = document
-        var out = Output()
-        let count = document.blocks.count
-        guard count >= parallelBlocks, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
-            writeInChunks(document, blocks: 0..<count, width: width, ansi: ansi, to: &out)
+    /// Before the lesson is read: memory freed along the way (the file's bytes, the C tree's
+    /// buffers, each block's lines) stays with the process for the next allocation instead
+    /// of going back to the kernel and being faulted in again, one page at a time (about
+    /// 1,100 page faults of 8,000 for the 2 MB benchmark file). `show` exits when done.
+    static func keepFreedMemory() {
+        nt_keep_freed_memory()
+    }
+
+    static func write(_ lesson: Lesson, width: Int, ansi: Bool) {
+        guard lesson.body.utf8.count >= parallelBytes, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+            let document = lesson.document()
+            keptUntilExit.append(document)
+            var out = Output()
+            writeInChunks(document, width: width, ansi: ansi, to: &out)
             out.flush()
             return
         }
-        let ranges = Layout.balancedRanges(document, parts: 2)
-        let second = Chunk()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            Layout.writeText(document, blocks: ranges[1], width: width, ansi: ansi, into: &second.bytes)
-            done.signal()
+        let first = Part()
+        let second = Part()
+        MarkdownParser.withParts(lesson.body, lineOffset: lesson.bodyLineOffset, parts: 2, freeingTree: false) { part, document in
+            if part == 0 {
+                first.document = document
+                var out = Output()
+                writeInChunks(document, width: width, ansi: ansi, to: &out)
+                out.flush()
+            } else {
+                second.document = document
+                Layout.writeText(document, blocks: document.blocks.indices, width: width, ansi: ansi,
+                                 afterOtherBlocks: true, into: &second.bytes)
+            }
         }
-        writeInChunks(document, blocks: ranges[0], width: width, ansi: ansi, to: &out)
-        done.wait()
-        out.write(bytes: second.bytes)
+        keptUntilExit += [first.document, second.document].compactMap { $0 }
+        // The second run's first blank line separates it from the first run's blocks; when
+        // the first run has none (a run of nodes that make no block), there is nothing to separate.
+        var bytes = second.bytes[...]
+        if first.document?.blocks.isEmpty ?? true, bytes.first == UInt8(ascii: "\n") { bytes = bytes.dropFirst() }
+        var out = Output()
+        out.write(bytes: Array(bytes))
         out.flush()
     }
 
     /// Lays out a few blocks at a time and hands their text to `out`, which writes it in
     /// 64 KiB pieces while the rest is being laid out.
-    static func writeInChunks(_ document: Document, blocks: Range<Int>, width: Int, ansi: Bool, to out: inout Output) {
+    static func writeInChunks(_ document: Document, width: Int, ansi: Bool, to out: inout Output) {
         var bytes: [UInt8] = []
-        var start = blocks.lowerBound
-        while start < blocks.upperBound {
-            let end = min(blocks.upperBound, start + 64)
+        var start = 0
+        while start < document.blocks.count {
+            let end = min(document.blocks.count, start + 64)
             bytes.removeAll(keepingCapacity: true)
             Layout.writeText(document, blocks: start..<end, width: width, ansi: ansi, into: &bytes)
             out.write(bytes: bytes)
@@ -55,8 +75,10 @@ enum ShowText {
         }
     }
 
-    /// The second thread's text; read only after the semaphore says the thread is done.
-    final class Chunk: @unchecked Sendable {
+    /// One run's document and (for the second) text; each is written by one thread and read
+    /// only after `withParts` has returned.
+    final class Part: @unchecked Sendable {
+        var document: Document?
         var bytes: [UInt8] = []
     }
 }

@@ -92,6 +92,13 @@ import TestSupport
         }
     }
 
+    @Test func quizSummaryCountsQuestionsAsCharacterPrefixesDo() {
+        let source = "- q: a\n-  x\n- \u{301}q\n- é\n-\n- \n  - nested\r\n- crlf\n"
+        let expected = Layout.lines(of: source).filter { $0.hasPrefix("- ") }.count
+        #expect(Card.quizSummary(source) == "\(expected) questions.")
+        #expect(expected == 4)
+    }
+
     @Test func aSpaceAfterAPrependScalarIsNotDropped() {
         // U+0600 and the space after it are one Character: `hasSuffix(" ")` is false.
         #expect(TextRenderer.plain(Line([Span("a\u{0600} ")])) == "a\u{0600} ")
@@ -145,40 +152,13 @@ import TestSupport
         }
     }
 
-    /// The old `chop`: a `Character` at a time.
-    static func referenceChop(_ spans: [Span], width: Int) -> [[Span]] {
-        let total = spans.reduce(0) { $0 + $1.width }
-        if total <= width { return [spans] }
-        var lines: [[Span]] = []
-        var current: [Span] = []
-        var w = 0
-        for span in spans {
-            var piece = ""
-            for ch in referenceClean(span.text) {
-                let cw = DisplayWidth.of(ch)
-                if w + cw > width && w > 0 {
-                    if !piece.isEmpty { current.append(Span(piece, span.style, focus: span.focus)) }
-                    lines.append(current)
-                    current = [Span("↪", Style(.muted))]
-                    w = 1
-                    piece = ""
-                }
-                piece.append(ch)
-                w += cw
-            }
-            if !piece.isEmpty { current.append(Span(piece, span.style, focus: span.focus)) }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
-
     @Test func chopCutsWhereTheCharacterLoopCut() {
         let layout = Layout(options: Layout.Options())
         let texts = Self.samples(count: 100) + ["┌──────┐ box → arrow ␊ " + String(repeating: "─", count: 50)]
         for text in texts {
             for width in [1, 2, 3, 5, 12] {
                 let spans = [Span(text, Style(.code)), Span("│ tail", Style(.border))]
-                #expect(layout.chop(spans, width: width) == Self.referenceChop(spans, width: width), "\(text.debugDescription) at \(width)")
+                #expect(layout.chop(spans, width: width) == layout.chop(spans, width: width, byScalars: false), "\(text.debugDescription) at \(width)")
             }
         }
     }
@@ -217,14 +197,16 @@ import TestSupport
         }
     }
 
-    @Test func balancedRangesCoverEveryBlockInOrder() {
+    @Test func aLaterPartStartsWithTheBlankLineBetweenBlocks() {
         let doc = Self.document()
-        for parts in 1...4 {
-            let ranges = Layout.balancedRanges(doc, parts: parts)
-            #expect(ranges.count == (parts == 1 ? 1 : parts))
-            #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == doc.blocks.count)
-            for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
-        }
-        #expect(Layout.balancedRanges(Document(blocks: []), parts: 2) == [0..<0])
+        var whole: [UInt8] = []
+        Layout.writeText(doc, blocks: doc.blocks.indices, width: 40, ansi: false, into: &whole)
+        let cut = doc.blocks.count / 2
+        var first: [UInt8] = []
+        var second: [UInt8] = []
+        Layout.writeText(Document(blocks: Array(doc.blocks[..<cut])), blocks: 0..<cut, width: 40, ansi: false, into: &first)
+        let rest = Document(blocks: Array(doc.blocks[cut...]))
+        Layout.writeText(rest, blocks: rest.blocks.indices, width: 40, ansi: false, afterOtherBlocks: true, into: &second)
+        #expect(first + second == whole)
     }
 }

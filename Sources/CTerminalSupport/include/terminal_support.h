@@ -12,6 +12,11 @@ int nt_quit_signal(void);
 /// Ignore SIGPIPE so a closed pipe shows up as EPIPE on write, not as a kill.
 void nt_ignore_sigpipe(void);
 
+/// For one-shot commands (`show`): malloc keeps memory that is freed (large blocks
+/// included) for the next allocation instead of returning it to the kernel, where it would
+/// be faulted in again page by page (glibc's mallopt, which Swift's Glibc module lacks).
+void nt_keep_freed_memory(void);
+
 /// Restore the default disposition of a signal and raise it again (after cleanup).
 void nt_reraise(int sig);
 
