@@ -30,8 +30,40 @@ struct InlineWrapper {
     /// word (glued, no space) unless it is punctuation that must stay with it.
     private var wordIsWide = false
 
+    /// Set for `show` (`Layout.writeText`): finished lines go straight into `output.bytes`
+    /// as `TextRenderer.write` would print them, with no `Span` or `String` made for them.
+    private var output: TextOutput?
+
+    struct TextOutput {
+        var bytes: [UInt8]
+        let ansi: Bool
+        let indent: Int
+        /// Where the current line (its indent first) starts in `bytes`.
+        var lineStart = 0
+        var lineCount = 0
+        /// Spans closed on the current line.
+        var spans = 0
+
+        mutating func startLine() {
+            lineStart = bytes.count
+            spans = 0
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
+    }
+
     init(width: Int) {
         self.width = max(1, width)
+    }
+
+    /// A wrapper that writes its lines as text after `indent` spaces, appended to `bytes`,
+    /// which it takes over (left empty) until `finishText` hands them back: one buffer, never
+    /// copied.
+    init(width: Int, writingTextAfter bytes: inout [UInt8], ansi: Bool, indent: Int) {
+        self.width = max(1, width)
+        var text = TextOutput(bytes: [], ansi: ansi, indent: indent)
+        swap(&text.bytes, &bytes)
+        text.startLine()
+        output = text
     }
 
     /// CJK punctuation that must not start a line: it sticks to the character before it.
@@ -171,9 +203,24 @@ struct InlineWrapper {
         return lines
     }
 
+    /// `finish` for a wrapper made with `init(width:writingTextAfter:ansi:indent:)`: the
+    /// bytes with every line written, each ending in a line feed.
+    mutating func finishText() -> [UInt8] {
+        finishWord()
+        guard output != nil else { return [] }
+        if output!.spans > 0 || hasTail || output!.lineCount == 0 { newLine() }
+        var text = output!
+        output = nil  // `text` holds the only reference: no copy below
+        // The next line's indent was written in advance; there is no next line.
+        text.bytes.removeLast(text.bytes.count - text.lineStart)
+        return text.bytes
+    }
+
+    private var hasLines: Bool { output.map { $0.lineCount > 0 } ?? !lines.isEmpty }
+
     private mutating func space(_ run: Run) {
         finishWord()
-        if currentWidth > 0 || !lines.isEmpty {
+        if currentWidth > 0 || hasLines {
             spaceBeforeWord = true
             spaceStyle = run.style
             spaceFocus = run.focus
@@ -274,15 +321,27 @@ struct InlineWrapper {
 
     private mutating func closeTail() {
         guard hasTail else { return }
-        current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        if output != nil {
+            let style = tailStyle
+            tail.withUnsafeBufferPointer { TextRenderer.writeSpan($0, style: style, ansi: output!.ansi, into: &output!.bytes) }
+            output!.spans += 1
+        } else {
+            current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        }
         tail.removeAll(keepingCapacity: true)
         hasTail = false
     }
 
     private mutating func newLine() {
         closeTail()
-        lines.append(current)
-        current = []
+        if output != nil {
+            TextRenderer.endLine(&output!.bytes, from: output!.lineStart, ansi: output!.ansi)
+            output!.lineCount += 1
+            output!.startLine()
+        } else {
+            lines.append(current)
+            current = []
+        }
         currentWidth = 0
     }
 }

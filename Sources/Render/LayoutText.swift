@@ -20,6 +20,13 @@ extension Layout {
         for index in blocks {
             // The blank line `render` puts between top-level blocks.
             if index > 0 || afterOtherBlocks { out.append(UInt8(ascii: "\n")) }
+            if case .paragraph(let content) = document.blocks[index].kind {
+                // Written as it is wrapped: the same text as the lines of `paragraph`.
+                var wrapper = InlineWrapper(width: textWidth, writingTextAfter: &out, ansi: ansi, indent: margin)
+                layout.emit(content, style: .plain, focus: nil, into: &wrapper)
+                out = wrapper.finishText()
+                continue
+            }
             for line in layout.block(document.blocks[index], width: textWidth) {
                 TextRenderer.write(line, ansi: ansi, indent: margin, into: &out)
                 out.append(UInt8(ascii: "\n"))

@@ -24,25 +24,28 @@ public enum TextRenderer {
         let start = out.count
         if indent > 0 { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent)) }
         for span in line.spans {
-            if ansi {
-                let style = span.style
-                if style == .plain {
-                    appendCleaned(span.text, to: &out)
-                } else {
-                    appendSGR(style, to: &out)
-                    appendCleaned(span.text, to: &out)
-                    out.append(contentsOf: [0x1B, UInt8(ascii: "["), UInt8(ascii: "0"), UInt8(ascii: "m")])
-                }
-            } else {
-                appendCleaned(span.text, to: &out)
-            }
+            var text = span.text
+            text.withUTF8 { writeSpan($0, style: span.style, ansi: ansi, into: &out) }
         }
         if !ansi { dropTrailingSpaces(&out, from: start) }
     }
 
-    static func appendCleaned(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { Sanitizer.appendCleaned($0, to: &out) }
+    /// One span's text, cleaned; in ANSI, wrapped in its style's SGR unless it is plain.
+    static func writeSpan(_ text: UnsafeBufferPointer<UInt8>, style: Style, ansi: Bool, into out: inout [UInt8]) {
+        if ansi && style != .plain {
+            appendSGR(style, to: &out)
+            Sanitizer.appendCleaned(text, to: &out)
+            out.append(contentsOf: [0x1B, UInt8(ascii: "["), UInt8(ascii: "0"), UInt8(ascii: "m")])
+        } else {
+            Sanitizer.appendCleaned(text, to: &out)
+        }
+    }
+
+    /// Ends a line written with `writeSpan` from `start` (its indent included): plain text
+    /// drops its trailing spaces; then the line feed.
+    static func endLine(_ out: inout [UInt8], from start: Int, ansi: Bool) {
+        if !ansi { dropTrailingSpaces(&out, from: start) }
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// Removes trailing spaces as `while s.hasSuffix(" ") { s.removeLast() }` did on the
@@ -61,6 +64,14 @@ public enum TextRenderer {
         }
         var scalarStart = end - 1
         while scalarStart > start && out[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
+        // Box drawing, arrows, control pictures and the like never join a neighbour (no
+        // Prepend scalar among them): the spaces go as after ASCII. (Code blocks end lines
+        // in "␊ " often enough for the `String` below to cost 2% of `show`.)
+        let before = out.withUnsafeBufferPointer { DisplayWidth.scalar(in: $0, at: scalarStart).0 }
+        if DisplayWidth.standsAlone(before) {
+            out.removeLast(out.count - end)
+            return
+        }
         var s = String(decoding: out[scalarStart...], as: UTF8.self)
         while s.hasSuffix(" ") { s.removeLast() }
         out.removeLast(out.count - scalarStart)

@@ -104,6 +104,8 @@ import TestSupport
         #expect(TextRenderer.plain(Line([Span("a\u{0600} ")])) == "a\u{0600} ")
         #expect(TextRenderer.plain(Line([Span("a\u{0600}  ")])) == "a\u{0600} ")
         #expect(TextRenderer.plain(Line([Span("ab  "), Span(" ")])) == "ab")
+        #expect(TextRenderer.plain(Line([Span("x␊  ")])) == "x␊")
+        #expect(TextRenderer.plain(Line([Span("x─ ")])) == "x─")
     }
 
     @Test func indentIsAPlainSpanBeforeTheLine() {
@@ -165,7 +167,8 @@ import TestSupport
 
     static func document() -> Document {
         let body = Self.samples(count: 60).enumerated().map { i, text in
-            switch i % 6 {
+            switch i % 7 {
+            case 6: return "Hard  \nbreaks\\\n\(text)  \n**bold** `code` ~~gone~~ <b>html</b> ![img](x.png)"
             case 0: return "# Heading \(i) \(text)"
             case 1: return "```c\nint x;\t\(text)\n```"
             case 2: return "- item \(text)\n  - nested"
