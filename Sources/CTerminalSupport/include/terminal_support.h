@@ -17,6 +17,12 @@ void nt_ignore_sigpipe(void);
 /// be faulted in again page by page (glibc's mallopt, which Swift's Glibc module lacks).
 void nt_keep_freed_memory(void);
 
+/// After nt_keep_freed_memory, for a large input (`show` of a big lesson): the heap grows
+/// by 64 MiB of address space and its untouched top is asked for transparent huge pages
+/// (2 MiB page faults instead of 4 KiB ones). Clearing a 2 MiB page costs about 1 ms, so
+/// only worth it for tens of MB.
+void nt_huge_pages_for_heap(void);
+
 /// Restore the default disposition of a signal and raise it again (after cleanup).
 void nt_reraise(int sig);
 
