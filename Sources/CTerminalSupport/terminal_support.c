@@ -62,6 +62,20 @@ void nt_huge_pages_for_heap(void) {
     if (start < end) madvise((void *)start, end - start, MADV_HUGEPAGE);
 }
 
+void nt_huge_pages_for_thread_heap(void) {
+    /* A thread's own malloc arena is a heap of at most 64 MiB, aligned to 64 MiB (glibc's
+       HEAP_MAX_SIZE on 64-bit), reserved whole and made usable as it grows: the same
+       request for huge pages covers all of it. A thread on the main arena (below the
+       program break) has nothing to do here. */
+    void *volatile probe = malloc(64);
+    if (probe == NULL) return;
+    uintptr_t at = (uintptr_t)probe;
+    free(probe);
+    if (at < (uintptr_t)sbrk(0)) return;
+    uintptr_t size = (uintptr_t)64 << 20;
+    madvise((void *)(at & ~(size - 1)), size, MADV_HUGEPAGE);
+}
+
 void nt_reraise(int sig) {
     signal(sig, SIG_DFL);
     raise(sig);

@@ -44,6 +44,7 @@ enum ShowText {
         let first = Part()
         let second = Part()
         MarkdownParser.withParts(lesson.body, lineOffset: lesson.bodyLineOffset, parts: 2, freeingTree: false) { part, document in
+            nt_huge_pages_for_thread_heap()
             if part == 0 {
                 first.document = document
                 var out = Output()

@@ -23,6 +23,9 @@ void nt_keep_freed_memory(void);
 /// only worth it for tens of MB.
 void nt_huge_pages_for_heap(void);
 
+/// The same for the calling thread's own malloc arena (a no-op on the main arena).
+void nt_huge_pages_for_thread_heap(void);
+
 /// Restore the default disposition of a signal and raise it again (after cleanup).
 void nt_reraise(int sig);
 
