@@ -1,4 +1,7 @@
 #include "terminal_support.h"
+#include <malloc.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -34,6 +37,44 @@ void nt_install_quit_handlers(void) {
 int nt_quit_signal(void) { return quit_signal; }
 
 void nt_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+
+void nt_keep_freed_memory(void) {
+    /* 32 MiB is the largest mmap threshold glibc accepts (a larger one is refused). */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+}
+
+void nt_huge_pages_for_heap(void) {
+    /* Ask for transparent huge pages (THP is "madvise" on Debian) in the untouched top of
+       the heap, where the next allocations go: tens of MB then fault in 2 MiB at a time
+       instead of 4 KiB (glibc.malloc.hugetlb=1 does this, but a tunable can only be set
+       before the process starts). The heap is first grown by 64 MiB of address space
+       (nothing touched, so nothing resident): a block larger than all free memory can only
+       come from new heap, and freed it stays there as the top. */
+    mallopt(M_TOP_PAD, 64 << 20);
+    void *volatile grow = malloc(mallinfo2().fordblks + (1 << 20));  /* volatile: kept, not elided */
+    free(grow);
+    struct mallinfo2 info = mallinfo2();
+    uintptr_t huge = (uintptr_t)2 << 20;
+    uintptr_t end = (uintptr_t)sbrk(0);
+    uintptr_t start = (end - info.keepcost + huge - 1) & ~(huge - 1);
+    end &= ~(huge - 1);
+    if (start < end) madvise((void *)start, end - start, MADV_HUGEPAGE);
+}
+
+void nt_huge_pages_for_thread_heap(void) {
+    /* A thread's own malloc arena is a heap of at most 64 MiB, aligned to 64 MiB (glibc's
+       HEAP_MAX_SIZE on 64-bit), reserved whole and made usable as it grows: the same
+       request for huge pages covers all of it. A thread on the main arena (below the
+       program break) has nothing to do here. */
+    void *volatile probe = malloc(64);
+    if (probe == NULL) return;
+    uintptr_t at = (uintptr_t)probe;
+    free(probe);
+    if (at < (uintptr_t)sbrk(0)) return;
+    uintptr_t size = (uintptr_t)64 << 20;
+    madvise((void *)(at & ~(size - 1)), size, MADV_HUGEPAGE);
+}
 
 void nt_reraise(int sig) {
     signal(sig, SIG_DFL);

@@ -2,6 +2,7 @@
 /// turn spaces into `-`. Repeats get `-1`, `-2`, ... (see docs/LESSON_FORMAT.md).
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var out = ""
         for ch in text.lowercased() {
             if ch == " " {
@@ -11,6 +12,28 @@ public enum Slug {
             }
         }
         return out
+    }
+
+    /// The same rule on ASCII text, decided on the bytes (nil when `text` is not ASCII):
+    /// lower-casing and `Character.isLetter`/`isNumber` cost about 20,000 instructions per
+    /// heading. In ASCII the letters are A-Z and a-z and the numbers 0-9.
+    static func makeASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: " "): out.append(UInt8(ascii: "-"))
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(b + 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    out.append(b)
+                case 0x80...: return nil
+                default: break
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 

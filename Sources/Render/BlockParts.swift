@@ -118,7 +118,7 @@ struct CodeText: Sendable {
         var out: [Line] = []
         if framed && !headerDone {
             let label = lang.isEmpty ? "" : " \(lang) "
-            out.append(Line([Span("┌─" + label + String(repeating: "─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
+            out.append(Line([Span("┌─" + label + String.repeated("─", count: max(0, min(width, 24) - 2 - DisplayWidth.of(label))), Style(.border, .dim))]))
             headerDone = true
         }
         var taken = 0
@@ -129,7 +129,7 @@ struct CodeText: Sendable {
             out += framed ? layout.codeLine(raw, highlighter: &highlighter, width: width) : layout.literalLine(raw, style: style, width: width)
         }
         if framed && next == nil {
-            out.append(Line([Span("└" + String(repeating: "─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
+            out.append(Line([Span("└" + String.repeated("─", count: max(0, min(width, 24) - 1)), Style(.border, .dim))]))
         }
         return out
     }

@@ -30,8 +30,40 @@ struct InlineWrapper {
     /// word (glued, no space) unless it is punctuation that must stay with it.
     private var wordIsWide = false
 
+    /// Set for `show` (`Layout.writeText`): finished lines go straight into `output.bytes`
+    /// as `TextRenderer.write` would print them, with no `Span` or `String` made for them.
+    private var output: TextOutput?
+
+    struct TextOutput {
+        var bytes: [UInt8]
+        let ansi: Bool
+        let indent: Int
+        /// Where the current line (its indent first) starts in `bytes`.
+        var lineStart = 0
+        var lineCount = 0
+        /// Spans closed on the current line.
+        var spans = 0
+
+        mutating func startLine() {
+            lineStart = bytes.count
+            spans = 0
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+        }
+    }
+
     init(width: Int) {
         self.width = max(1, width)
+    }
+
+    /// A wrapper that writes its lines as text after `indent` spaces, appended to `bytes`,
+    /// which it takes over (left empty) until `finishText` hands them back: one buffer, never
+    /// copied.
+    init(width: Int, writingTextAfter bytes: inout [UInt8], ansi: Bool, indent: Int) {
+        self.width = max(1, width)
+        var text = TextOutput(bytes: [], ansi: ansi, indent: indent)
+        swap(&text.bytes, &bytes)
+        text.startLine()
+        output = text
     }
 
     /// CJK punctuation that must not start a line: it sticks to the character before it.
@@ -40,36 +72,14 @@ struct InlineWrapper {
     static let stickyScalars: Set<UInt32> = Set("。，、．：；！？）」』】〕〉》”’ー々〜…‥・）］｝，．：；！？".unicodeScalars.map(\.value))
 
     mutating func add(_ run: Run) {
+        // Printable ASCII needs no cleaning (`Sanitizer.clean` would return it as it is).
+        if isPrintableASCII(run.text) {
+            addASCII(run.text, run)
+            return
+        }
         let text = Sanitizer.clean(run.text)
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            // Words between spaces. A word that a space ends, with nothing pending before it,
-            // goes straight onto the line (what `finishWord` would do at that space), without
-            // building a `String` and a `Span` for it first: the profile of rendering showed
-            // these per-word copies as the largest cost. The last word stays pending, since
-            // the next run may continue it.
-            let utf8 = text.utf8
-            var pieceStart = utf8.startIndex
-            var first = true
-            var i = utf8.startIndex
-            while true {
-                let atEnd = i == utf8.endIndex
-                if atEnd || utf8[i] == UInt8(ascii: " ") {
-                    if !first { space(run) }
-                    first = false
-                    let length = utf8.distance(from: pieceStart, to: i)
-                    if length > 0 {
-                        let piece = Substring(utf8[pieceStart..<i])
-                        if !atEnd && word.isEmpty && length <= width {
-                            place(piece, width: length, run)
-                        } else {
-                            appendToWord(String(piece), width: length, run)
-                        }
-                    }
-                    if atEnd { break }
-                    pieceStart = utf8.index(after: i)
-                }
-                i = utf8.index(after: i)
-            }
+        if isPrintableASCII(text) {
+            addASCII(text, run)
             return
         }
         // Narrow characters between breaks are appended to the word as one piece (not one
@@ -142,6 +152,45 @@ struct InlineWrapper {
         flushPiece(upTo: text.endIndex)
     }
 
+    private func isPrintableASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { Sanitizer.endOfPrintableASCII($0, from: 0) == $0.count }
+    }
+
+    /// Words between spaces. A word that a space ends, with nothing pending before it, goes
+    /// straight onto the line (what `finishWord` would do at that space), without building a
+    /// `String` and a `Span` for it first: the profile of rendering showed these per-word
+    /// copies as the largest cost. The last word stays pending, since the next run may
+    /// continue it. Worked on the bytes: `String.Index` steps and `Substring`s cost more
+    /// than the wrapping decisions.
+    private mutating func addASCII(_ text: String, _ run: Run) {
+        var text = text
+        text.withUTF8 { bytes in
+            var pieceStart = 0
+            var first = true
+            var i = 0
+            while true {
+                let atEnd = i == bytes.count
+                if atEnd || bytes[i] == UInt8(ascii: " ") {
+                    if !first { space(run) }
+                    first = false
+                    let length = i - pieceStart
+                    if length > 0 {
+                        let piece = UnsafeBufferPointer(rebasing: bytes[pieceStart..<i])
+                        if !atEnd && word.isEmpty && length <= width {
+                            place(piece, width: length, run)
+                        } else {
+                            appendToWord(String(decoding: piece, as: UTF8.self), width: length, run)
+                        }
+                    }
+                    if atEnd { break }
+                    pieceStart = i + 1
+                }
+                i += 1
+            }
+        }
+    }
+
     mutating func hardBreak() {
         finishWord()
         newLine()
@@ -163,7 +212,21 @@ struct InlineWrapper {
     }
 
     private var linesTaken = 0
-    private var hasLines: Bool { !lines.isEmpty || linesTaken > 0 }
+
+    /// `finish` for a wrapper made with `init(width:writingTextAfter:ansi:indent:)`: the
+    /// bytes with every line written, each ending in a line feed.
+    mutating func finishText() -> [UInt8] {
+        finishWord()
+        guard output != nil else { return [] }
+        if output!.spans > 0 || hasTail || output!.lineCount == 0 { newLine() }
+        var text = output!
+        output = nil  // `text` holds the only reference: no copy below
+        // The next line's indent was written in advance; there is no next line.
+        text.bytes.removeLast(text.bytes.count - text.lineStart)
+        return text.bytes
+    }
+
+    private var hasLines: Bool { output.map { $0.lineCount > 0 } ?? (!lines.isEmpty || linesTaken > 0) }
 
     private mutating func space(_ run: Run) {
         finishWord()
@@ -216,10 +279,13 @@ struct InlineWrapper {
     }
 
     /// A whole word that fits on a line, placed as `finishWord` places a one-span word.
-    private mutating func place(_ text: Substring, width w: Int, _ run: Run) {
+    private mutating func place(_ text: UnsafeBufferPointer<UInt8>, width w: Int, _ run: Run) {
         let gap = (spaceBeforeWord && currentWidth > 0) ? 1 : 0
         if currentWidth + gap + w <= width {
-            if gap == 1 { append(Span(" ", spaceStyle, focus: spaceFocus)) }
+            if gap == 1 {
+                openTail(spaceStyle, spaceFocus)
+                tail.append(UInt8(ascii: " "))
+            }
             append(text, run.style, run.focus)
             currentWidth += gap + w
         } else {
@@ -231,9 +297,15 @@ struct InlineWrapper {
         wordIsWide = false
     }
 
-    private mutating func append(_ text: Substring, _ style: Style, _ focus: Int?) {
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, _ style: Style, _ focus: Int?) {
         openTail(style, focus)
-        appendBytes(text.utf8)
+        // A word is a few bytes: appending them one by one costs less than the general
+        // `append(contentsOf:)`.
+        if text.count <= 16 {
+            for b in text { tail.append(b) }
+        } else {
+            tail.append(contentsOf: text)
+        }
     }
 
     /// Copies contiguous UTF-8 at once (the generic `append(contentsOf:)` went byte by byte).
@@ -248,6 +320,7 @@ struct InlineWrapper {
     }
 
     /// Makes the open span one of `style` and `focus`, closing the previous one if it differs.
+    @inline(__always)
     private mutating func openTail(_ style: Style, _ focus: Int?) {
         if hasTail, tailStyle == style, tailFocus == focus { return }
         closeTail()
@@ -258,15 +331,27 @@ struct InlineWrapper {
 
     private mutating func closeTail() {
         guard hasTail else { return }
-        current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        if output != nil {
+            let style = tailStyle
+            tail.withUnsafeBufferPointer { TextRenderer.writeSpan($0, style: style, ansi: output!.ansi, into: &output!.bytes) }
+            output!.spans += 1
+        } else {
+            current.append(Span(String(decoding: tail, as: UTF8.self), tailStyle, focus: tailFocus))
+        }
         tail.removeAll(keepingCapacity: true)
         hasTail = false
     }
 
     private mutating func newLine() {
         closeTail()
-        lines.append(current)
-        current = []
+        if output != nil {
+            TextRenderer.endLine(&output!.bytes, from: output!.lineStart, ansi: output!.ansi)
+            output!.lineCount += 1
+            output!.startLine()
+        } else {
+            lines.append(current)
+            current = []
+        }
         currentWidth = 0
     }
 }

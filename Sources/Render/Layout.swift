@@ -161,7 +161,7 @@ public struct RenderedDocument: Sendable {
         var layout = Layout(options: options)
         let (margin, textWidth) = Layout.textColumn(width: width, options: options)
         var (blockLines, next) = layout.blockPart(block, width: textWidth, from: progress)
-        let marginSpan = Span(String(repeating: " ", count: margin))
+        let marginSpan = Span(String.repeated(" ", count: margin))
         for i in blockLines.indices {
             blockLines[i].block = index
             if margin > 0 { blockLines[i].spans.insert(marginSpan, at: 0) }
@@ -292,7 +292,7 @@ public struct Layout {
         case .table(let table):
             return TableLayout.layout(table, width: width, wrap: { content, style, w in self.wrapInline(content, base: style, width: w) })
         case .thematicBreak:
-            return [Line([Span(String(repeating: "─", count: width), Style(.border, .dim))])]
+            return [Line([Span(String.repeated("─", count: width), Style(.border, .dim))])]
         case .html(let html):
             var code = CodeText(html: html)
             return code.lines(upTo: .max, width: width, layout: self)
@@ -317,15 +317,15 @@ public struct Layout {
         var base = Style(role, .bold)
         if level == 3 { base = base.with(.underline) }
         var prefix: [Span] = []
-        if level >= 4 { prefix = [Span(String(repeating: "#", count: level) + " ", Style(.muted))] }
+        if level >= 4 { prefix = [Span(String.repeated("#", count: level) + " ", Style(.muted))] }
         var lines = prefixed(paragraph(content, base: base, width: width - (prefix.first?.width ?? 0)),
-                             first: prefix, rest: prefix.isEmpty ? [] : [Span(String(repeating: " ", count: prefix[0].width))])
+                             first: prefix, rest: prefix.isEmpty ? [] : [Span(String.repeated(" ", count: prefix[0].width))])
         if lines.isEmpty { lines = [Line([])] }
         lines[0].anchor = anchor
         lines[0].headingLevel = level
         if level <= 2 {
             let w = level == 1 ? width : min(width, lines.map(\.width).max() ?? 0)
-            lines.append(Line([Span(String(repeating: level == 1 ? "━" : "─", count: w), Style(role))]))
+            lines.append(Line([Span(String.repeated(level == 1 ? "━" : "─", count: w), Style(role))]))
         }
         return lines
     }
@@ -392,14 +392,14 @@ public struct Layout {
             let item = list.items[i]
             if i > 0 && !list.tight { out.append(.blank) }
             var marker = list.ordered ? "\(list.start + i)." : bullets[depth % bullets.count]
-            marker = String(repeating: " ", count: max(0, markerWidth - 1 - marker.count)) + marker + " "
+            marker = String.repeated(" ", count: max(0, markerWidth - 1 - marker.count)) + marker + " "
             var first = [Span(marker, Style(.accent))]
             var inner = width - markerWidth
             if let task = item.task {
                 first.append(Span(task ? "[x] " : "[ ] ", Style(.accent, .bold)))
                 inner -= 4
             }
-            let indent = String(repeating: " ", count: width - inner)
+            let indent = String.repeated(" ", count: width - inner)
             var body: [Line] = []
             for (j, child) in item.blocks.enumerated() {
                 if j > 0 && !list.tight { body.append(.blank) }
@@ -443,15 +443,41 @@ public struct Layout {
 
     /// Cuts spans into lines of at most `width` columns without splitting a character;
     /// continuation lines start with `↪` so nothing is silently lost.
-    func chop(_ spans: [Span], width: Int) -> [[Span]] {
+    /// `byScalars: false` keeps to the `Character` loop everywhere (tests compare the two).
+    func chop(_ spans: [Span], width: Int, byScalars: Bool = true) -> [[Span]] {
         let total = spans.reduce(0) { $0 + $1.width }
         if total <= width { return [spans] }
         var lines: [[Span]] = []
         var current: [Span] = []
         var w = 0
         for span in spans {
+            var text = Sanitizer.clean(span.text)
+            let done: Void? = text.withUTF8 { bytes in
+                // Every scalar a grapheme of its own (ASCII, box drawing, arrows, the
+                // control pictures): cut between scalars, found on the bytes, without
+                // building a `Character` and appending it to a `String` one at a time.
+                guard byScalars, DisplayWidth.scalarsStandAlone(bytes) else { return nil }
+                var pieceStart = 0
+                var i = 0
+                while i < bytes.count {
+                    let (scalar, length) = DisplayWidth.scalar(in: bytes, at: i)
+                    let cw = scalar < 0x80 ? 1 : DisplayWidth.of(Unicode.Scalar(scalar)!)
+                    if w + cw > width && w > 0 {
+                        if pieceStart < i { current.append(Span(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<i]), as: UTF8.self), span.style, focus: span.focus)) }
+                        lines.append(current)
+                        current = [Span("↪", Style(.muted))]
+                        w = 1
+                        pieceStart = i
+                    }
+                    w += cw
+                    i += length
+                }
+                if pieceStart < i { current.append(Span(String(decoding: UnsafeBufferPointer(rebasing: bytes[pieceStart..<i]), as: UTF8.self), span.style, focus: span.focus)) }
+                return ()
+            }
+            if done != nil { continue }
             var piece = ""
-            for ch in Sanitizer.clean(span.text) {
+            for ch in text {
                 let cw = DisplayWidth.of(ch)
                 if w + cw > width && w > 0 {
                     if !piece.isEmpty { current.append(Span(piece, span.style, focus: span.focus)) }
@@ -471,13 +497,13 @@ public struct Layout {
 
     func expandTabs(_ s: String) -> String {
         // A tab is always a `Character` of its own, so looking at bytes finds the same tabs.
-        guard s.utf8.contains(UInt8(ascii: "\t")) else { return s }
+        guard s.containsByte(UInt8(ascii: "\t")) else { return s }
         var out = ""
         var col = 0
         for ch in s {
             if ch == "\t" {
                 let n = 4 - col % 4
-                out += String(repeating: " ", count: n)
+                out += String.repeated(" ", count: n)
                 col += n
             } else {
                 out.append(ch)

@@ -37,38 +37,3 @@ public enum Palette {
         }
     }
 }
-
-/// Lines to text for `nettutor show`: plain, or with ANSI SGR styling.
-public enum TextRenderer {
-    public static func plain(_ line: Line) -> String {
-        var s = ""
-        for span in line.spans { s += Sanitizer.clean(span.text) }
-        while s.hasSuffix(" ") { s.removeLast() }
-        return s
-    }
-
-    public static func ansi(_ line: Line) -> String {
-        var s = ""
-        for span in line.spans {
-            let text = Sanitizer.clean(span.text)
-            let sgr = sgrCodes(span.style)
-            if sgr.isEmpty { s += text } else { s += "\u{1B}[" + sgr + "m" + text + "\u{1B}[0m" }
-        }
-        return s
-    }
-
-    static func sgrCodes(_ style: Style) -> String {
-        var codes: [String] = []
-        let a = style.attributes
-        if a.contains(.bold) { codes.append("1") }
-        if a.contains(.dim) { codes.append("2") }
-        if a.contains(.italic) { codes.append("3") }
-        if a.contains(.underline) { codes.append("4") }
-        if a.contains(.reverse) { codes.append("7") }
-        if a.contains(.strike) { codes.append("9") }
-        let e = Palette.entry(style.role)
-        if e.fg256 >= 0 { codes.append("38;5;\(e.fg256)") }
-        if e.bg256 >= 0 { codes.append("48;5;\(e.bg256)") }
-        return codes.joined(separator: ";")
-    }
-}

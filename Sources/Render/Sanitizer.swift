@@ -8,30 +8,45 @@ public enum Sanitizer {
         return text.withUTF8 { isClean(bytes: $0) }
     }
 
-    static func isClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = bytes.count
+    public static func isClean(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
+        while true {
+            i = endOfPrintableASCII(bytes, from: i)
+            if i == bytes.count { return true }
+            if unsafeScalarLength(bytes, at: i) != 0 { return false }
+            i += scalarLength(bytes[i])
+        }
+    }
+
+    /// The length of a UTF-8 sequence from its first byte (1 for ASCII; valid UTF-8 only).
+    @inline(__always)
+    static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The index of the first byte at or after `from` that is not printable ASCII (0x20...0x7E),
+    /// or `bytes.count`. Eight bytes at a time: lesson text is mostly ASCII, and this scan
+    /// runs over every span `show` writes.
+    public static func endOfPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        var i = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let below20 = (x &- ones &* 0x20) & ~x & highs  // some byte < 0x20
+            let y = x ^ (ones &* 0x7F)
+            let isDEL = (y &- ones) & ~y & highs  // some byte == 0x7F
+            if (below20 | isDEL | (x & highs)) != 0 { break }
+            i += 8
+        }
         while i < n {
             let b = bytes[i]
-            if b < 0x20 || b == 0x7F { return false }
-            if b >= 0xC2 {
-                let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
-                switch b {
-                case 0xC2:
-                    if b1 >= 0x80 && b1 < 0xA0 { return false }  // U+0080...U+009F, the C1 controls (CSI is U+009B)
-                case 0xD8:
-                    if b1 == 0x9C { return false }  // U+061C ARABIC LETTER MARK
-                case 0xE2:
-                    let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
-                    if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)) { return false }  // U+200E/F, U+202A...E
-                    if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 { return false }  // U+2066...U+2069
-                default:
-                    break
-                }
-            }
+            if b < 0x20 || b >= 0x7F { return i }
             i += 1
         }
-        return true
+        return n
     }
 
     /// The visible stand-in for a scalar that must not reach the terminal, or nil if it is safe.
@@ -56,18 +71,72 @@ public enum Sanitizer {
     /// Replaces unsafe scalars. Tabs become spaces up to the next multiple of 4 is left to
     /// callers that know the column; here a tab is one space.
     public static func clean(_ text: String) -> String {
-        if isClean(text) { return text }
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s == "\t" {
-                out.append(" ")
-            } else if let r = replacement(for: s) {
-                out.append(r)
-            } else {
-                out.append(s)
-            }
+        var copy = text
+        let cleaned: [UInt8]? = copy.withUTF8 { bytes in
+            if isClean(bytes: bytes) { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            appendCleaned(bytes, to: &out)
+            return out
         }
-        return String(out)
+        return cleaned.map { String(decoding: $0, as: UTF8.self) } ?? text
+    }
+
+    /// Appends the UTF-8 of `bytes` (valid UTF-8) to `out` with the same replacements as
+    /// `clean`, worked out on the bytes: each unsafe scalar has one fixed encoding, and so
+    /// has its stand-in. Copying scalar by scalar into a `String` made `clean` of a long
+    /// code block cost more than laying it out.
+    public static func appendCleaned(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let n = bytes.count
+        var copied = 0
+        var i = 0
+        while true {
+            i = endOfPrintableASCII(bytes, from: i)
+            if i == n { break }
+            let unsafeLength = unsafeScalarLength(bytes, at: i)
+            if unsafeLength == 0 {
+                i += scalarLength(bytes[i])
+                continue
+            }
+            if copied < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i])) }
+            let b = bytes[i]
+            if b == 0x09 {
+                out.append(0x20)
+            } else if b < 0x20 {
+                out.append(contentsOf: [0xE2, 0x90, 0x80 + b])  // U+2400 + b: ␀ ... ␟
+            } else if b == 0x7F {
+                out.append(contentsOf: [0xE2, 0x90, 0xA1])  // U+2421 ␡
+            } else {
+                out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // U+FFFD
+            }
+            i += unsafeLength
+            copied = i
+        }
+        if copied < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<n])) }
+    }
+
+    /// The byte length of the scalar starting at `i` when `replacement(for:)` (or the tab rule)
+    /// replaces it, else 0. Only lead bytes can match: continuation bytes are 0x80...0xBF.
+    @inline(__always)
+    static func unsafeScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = bytes[i]
+        if b < 0x20 || b == 0x7F { return 1 }
+        if b < 0xC2 { return 0 }
+        let n = bytes.count
+        let b1: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+        switch b {
+        case 0xC2:
+            return b1 >= 0x80 && b1 < 0xA0 ? 2 : 0  // U+0080...U+009F, the C1 controls (CSI is U+009B)
+        case 0xD8:
+            return b1 == 0x9C ? 2 : 0  // U+061C ARABIC LETTER MARK
+        case 0xE2:
+            let b2: UInt8 = i + 2 < n ? bytes[i + 2] : 0
+            if b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE)) { return 3 }  // U+200E/F, U+202A...E
+            if b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9 { return 3 }  // U+2066...U+2069
+            return 0
+        default:
+            return 0
+        }
     }
 }
 

@@ -46,7 +46,7 @@ enum TableLayout {
         }
         let border = Style(.border)
         func rule(_ l: String, _ m: String, _ r: String) -> Line {
-            Line([Span(l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r, border)])
+            Line([Span(l + widths.map { String.repeated("─", count: $0 + 2) }.joined(separator: m) + r, border)])
         }
         func rowLines(_ row: [[Inline]], header: Bool) -> [Line] {
             let style = header ? Style(.heading3, .bold) : Style.plain
@@ -61,9 +61,9 @@ enum TableLayout {
                     let pad = max(0, widths[c] - w)
                     let alignment = c < table.alignments.count ? table.alignments[c] : .none
                     let left = alignment == .right ? pad : alignment == .center ? pad / 2 : 0
-                    spans.append(Span(" " + String(repeating: " ", count: left)))
+                    spans.append(Span(" " + String.repeated(" ", count: left)))
                     spans += content
-                    spans.append(Span(String(repeating: " ", count: pad - left) + " "))
+                    spans.append(Span(String.repeated(" ", count: pad - left) + " "))
                     spans.append(Span("│", border))
                 }
                 lines.append(Line(spans))
@@ -110,13 +110,13 @@ public enum Card {
         let titleW = DisplayWidth.of(titleText)
         var lines: [Line] = []
         lines.append(Line([Span("┌─", style, focus: focus), Span(titleText, style.with(.bold), focus: focus),
-                           Span(String(repeating: "─", count: max(0, width - 3 - titleW)) + "┐", style, focus: focus)]))
+                           Span(String.repeated("─", count: max(0, width - 3 - titleW)) + "┐", style, focus: focus)]))
         for row in body {
             let w = row.reduce(0) { $0 + $1.width }
             lines.append(Line([Span("│ ", style, focus: focus)] + row
-                              + [Span(String(repeating: " ", count: max(0, inner - w)) + " │", style, focus: focus)]))
+                              + [Span(String.repeated(" ", count: max(0, inner - w)) + " │", style, focus: focus)]))
         }
-        lines.append(Line([Span("└" + String(repeating: "─", count: max(0, width - 2)) + "┘", style, focus: focus)]))
+        lines.append(Line([Span("└" + String.repeated("─", count: max(0, width - 2)) + "┘", style, focus: focus)]))
         return lines
     }
 
@@ -131,8 +131,15 @@ public enum Card {
     }
 
     static func quizSummary(_ source: String) -> String {
-        // Lines found on the bytes (Layout.lines(of:)), the prefix still checked by Character.
-        let count = Layout.lines(of: source).filter { $0.hasPrefix("- ") }.count
+        // Lines found on the bytes (Layout.lines(of:)). "- " at a line's start is the prefix
+        // `hasPrefix("- ")` finds by Character when the byte after it is ASCII or the line
+        // ends (nothing can join the space then); otherwise `hasPrefix` decides.
+        let count = Layout.lines(of: source).filter { line in
+            let utf8 = line.utf8
+            guard utf8.count >= 2, utf8.first == UInt8(ascii: "-"), utf8[utf8.index(after: utf8.startIndex)] == UInt8(ascii: " ") else { return false }
+            let third = utf8.index(utf8.startIndex, offsetBy: 2)
+            return third == utf8.endIndex || utf8[third] < 0x80 || line.hasPrefix("- ")
+        }.count
         return count == 1 ? "1 question." : "\(count) questions."
     }
 

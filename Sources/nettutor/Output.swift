@@ -17,6 +17,12 @@ struct Output {
         write("\n")
     }
 
+    /// Bytes that are ready to go out (already cleaned), written through the buffer.
+    mutating func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         var offset = 0
         while offset < buffer.count {

@@ -69,22 +69,22 @@ struct Runner {
     }
 
     func show(_ c: Show) throws -> Int32 {
+        try show(id: c.id, width: c.width, color: c.color)
+    }
+
+    func show(id: String, width requested: Int?, color: Show.ColorMode) throws -> Int32 {
+        ShowText.keepFreedMemory()
         let course = try course()
-        guard let lesson = course.lesson(id: c.id) else { throw Failure.unknownLesson(c.id, in: course.lessons.map(\.id)) }
+        guard let lesson = course.lesson(id: id) else { throw Failure.unknownLesson(id, in: course.lessons.map(\.id)) }
         let isTTY = StandardStreams.isTerminal(1)
-        let width = c.width ?? (isTTY ? StandardStreams.terminalWidth() ?? 80 : 80)
+        let width = requested ?? (isTTY ? StandardStreams.terminalWidth() ?? 80 : 80)
         let ansi: Bool
-        switch c.color {
+        switch color {
         case .always: ansi = true
         case .never: ansi = false
         case .auto: ansi = isTTY && colorAllowed
         }
-        let rendered = Layout.render(lesson.document(), width: width)
-        var out = Output()
-        for line in rendered.lines {
-            out.line(ansi ? TextRenderer.ansi(line) : TextRenderer.plain(line))
-        }
-        out.flush()
+        ShowText.write(lesson, width: width, ansi: ansi)
         return 0
     }
 

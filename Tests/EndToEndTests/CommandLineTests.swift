@@ -54,6 +54,20 @@ struct CommandLineTests {
         #expect(r.output.contains("What you will learn"))
     }
 
+    /// `show` with plain arguments skips ArgumentParser; `--width=60` and `--color=never`
+    /// go through it. Both print the same bytes, and the parser still words every error.
+    @Test func showReadsItsArgumentsAsTheParserDoes() {
+        let fast = Subprocess.capture([bin, "show", "--color", "never", "dns", "--width", "60"])
+        let parsed = Subprocess.capture([bin, "show", "dns", "--width=60", "--color=never"])
+        #expect(fast.status == 0 && parsed.status == 0)
+        #expect(fast.output == parsed.output && !fast.output.isEmpty)
+        for bad in [["--width", "0"], ["--width", "1001"], ["--width", "-3"], ["--color", "sometimes"]] {
+            let r = Subprocess.capture([bin, "show", "dns"] + bad)
+            #expect(r.status == 2, "\(bad)")
+            #expect(r.error.split(separator: "\n").count == 1 && r.error.contains("see 'nettutor --help'"), "\(bad): \(r.error)")
+        }
+    }
+
     @Test func showColorAlwaysAddsANSIStyling() {
         let r = Subprocess.capture([bin, "show", "dns", "--width", "80", "--color", "always"])
         #expect(r.output.contains("\u{1B}[1;38;5;"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LessonKit
 
@@ -64,5 +65,63 @@ import Testing
     @Test func invalidUTF8BecomesReplacementCharacters() {
         let text = decodeLessonText([0x61, 0xFF, 0x62])
         #expect(text == "a\u{FFFD}b")
+    }
+}
+
+@Suite struct SlugTests {
+    @Test func asciiHeadingsGetTheSameSlugAsTheCharacterRule() {
+        let reference: (String) -> String = { text in
+            var out = ""
+            for ch in text.lowercased() {
+                if ch == " " { out.append("-") } else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber { out.append(ch) }
+            }
+            return out
+        }
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        for text in ["TIME-WAIT and 2MSL", "Notes", "a_b c-d", "What's new? (2026)", "\t\r\nX\u{7F}", ascii, "Ünïcödé 表格", "e\u{301}"] {
+            #expect(Slug.make(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+}
+
+@Suite struct MarkdownPartsTests {
+    /// Blocks with every heading anchor blanked: the one thing `withParts` numbers per run.
+    func withoutAnchors(_ blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            if case .heading(let level, let content, _) = block.kind { return Block(.heading(level: level, content: content, anchor: ""), line: block.line) }
+            return block
+        }
+    }
+
+    final class Collected: @unchecked Sendable {
+        var parts: [Int: Document] = [:]
+        let lock = NSLock()
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func partsInOrderAreTheParsedBlocks(parts: Int) {
+        let markdown = (1...40).map { "# Notes\n\nParagraph \($0) with [a link](#notes).\n\n- item\n- item \($0)\n\n```c\nint x;\n```" }.joined(separator: "\n\n")
+        let whole = MarkdownParser.parse(markdown, lineOffset: 7)
+        let collected = Collected()
+        MarkdownParser.withParts(markdown, lineOffset: 7, parts: parts) { part, document in
+            collected.lock.lock()
+            collected.parts[part] = document
+            collected.lock.unlock()
+        }
+        #expect(collected.parts.count == parts)
+        let joined = (0..<parts).flatMap { collected.parts[$0]?.blocks ?? [] }
+        #expect(withoutAnchors(joined) == withoutAnchors(whole.blocks))
+        if parts > 1 { #expect(collected.parts.values.allSatisfy { !$0.blocks.isEmpty }) }
+    }
+
+    @Test func balancedRangesCoverEveryItemInOrder() {
+        let lines = [1, 2, 5, 9, 30, 31, 32, 80, 81, 200]
+        for parts in 1...4 {
+            let ranges = MarkdownParser.balancedRanges(lines: lines, parts: parts)
+            #expect(ranges.count == parts)
+            #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == lines.count)
+            for (a, b) in zip(ranges, ranges.dropFirst()) { #expect(a.upperBound == b.lowerBound) }
+        }
+        #expect(MarkdownParser.balancedRanges(lines: [], parts: 2) == [0..<0, 0..<0])
     }
 }

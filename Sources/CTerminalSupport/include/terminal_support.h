@@ -12,6 +12,20 @@ int nt_quit_signal(void);
 /// Ignore SIGPIPE so a closed pipe shows up as EPIPE on write, not as a kill.
 void nt_ignore_sigpipe(void);
 
+/// For one-shot commands (`show`): malloc keeps memory that is freed (large blocks
+/// included) for the next allocation instead of returning it to the kernel, where it would
+/// be faulted in again page by page (glibc's mallopt, which Swift's Glibc module lacks).
+void nt_keep_freed_memory(void);
+
+/// After nt_keep_freed_memory, for a large input (`show` of a big lesson): the heap grows
+/// by 64 MiB of address space and its untouched top is asked for transparent huge pages
+/// (2 MiB page faults instead of 4 KiB ones). Clearing a 2 MiB page costs about 1 ms, so
+/// only worth it for tens of MB.
+void nt_huge_pages_for_heap(void);
+
+/// The same for the calling thread's own malloc arena (a no-op on the main arena).
+void nt_huge_pages_for_thread_heap(void);
+
 /// Restore the default disposition of a signal and raise it again (after cleanup).
 void nt_reraise(int sig);
 
