@@ -59,15 +59,16 @@ public final class DocumentStream: @unchecked Sendable {
     public private(set) var blocks: [Block] = []
     /// Headings anywhere in the body, converted or not.
     public let headingCount: Int
-    /// The file lines of the body's quiz fences, in document order.
-    public let quizLines: [Int]
+    /// The body's quiz blocks (the file line of the fence, the YAML), in document order.
+    public let quizzes: [(line: Int, source: String)]
+    public var quizLines: [Int] { quizzes.map(\.line) }
     private var root: OpaquePointer?
     private var converter: Converter
 
     public init(_ markdown: String, lineOffset: Int = 0) {
         root = MarkdownParser.withTree(markdown, freeingTree: false) { $0 }
         converter = Converter(lineOffset: lineOffset)
-        (headingCount, quizLines) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
+        (headingCount, quizzes) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
     }
 
     /// A stream over blocks that are already converted.
@@ -75,16 +76,16 @@ public final class DocumentStream: @unchecked Sendable {
         blocks = document.blocks
         converter = Converter(lineOffset: 0)
         var headings = 0
-        var quizzes: [Int] = []
+        var found: [(line: Int, source: String)] = []
         Linter.walk(document.blocks) { block in
             switch block.kind {
             case .heading: headings += 1
-            case .quiz: quizzes.append(block.line)
+            case .quiz(let source): found.append((block.line, source))
             default: break
             }
         }
         headingCount = headings
-        quizLines = quizzes
+        quizzes = found
     }
 
     deinit {
@@ -113,13 +114,13 @@ public final class DocumentStream: @unchecked Sendable {
         return true
     }
 
-    /// Headings and quiz fences in the whole tree, found without converting it: block
+    /// Headings and quiz blocks in the whole tree, found without converting it: block
     /// containers are walked with a stack of their own (no depth limit) and leaf blocks'
     /// inline children are skipped. The converter keeps every heading and code block,
     /// flattened or not, so the counts agree with what conversion gives.
-    private static func survey(_ root: OpaquePointer, lineOffset: Int) -> (headings: Int, quizLines: [Int]) {
+    private static func survey(_ root: OpaquePointer, lineOffset: Int) -> (headings: Int, quizzes: [(line: Int, source: String)]) {
         var headings = 0
-        var quizzes: [Int] = []
+        var quizzes: [(line: Int, source: String)] = []
         var stack: [OpaquePointer] = []
         var child = cmark_node_first_child(root)
         while true {
@@ -134,7 +135,8 @@ public final class DocumentStream: @unchecked Sendable {
             case CMARK_NODE_CODE_BLOCK:
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0).trimmingSpaces } ?? ""
                 if info.split(separator: " ", maxSplits: 1).first == "quiz" {
-                    quizzes.append(Int(cmark_node_get_start_line(node)) + lineOffset)
+                    quizzes.append((Int(cmark_node_get_start_line(node)) + lineOffset,
+                                    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
                 }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
                 break

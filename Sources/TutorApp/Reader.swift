@@ -116,17 +116,16 @@ public struct Reader: Sendable {
         while !isLaidOut { layOutNextBlock() }
     }
 
-    /// The question ids of every quiz block in the lesson, for its score.
+    /// The question ids of every quiz block in the lesson, for its score (blocks not laid
+    /// out yet are parsed from their YAML; nothing else is converted).
     public mutating func lessonQuestionIDs() -> [String] {
         if let questionIDs { return questionIDs }
         var ids: [String] = []
-        source.convertAll()
-        Linter.walk(source.blocks) { block in
-            guard case .quiz(let source) = block.kind else { return }
-            if let card = quizCards[block.line] {
+        for quiz in source.quizzes {
+            if let card = quizCards[quiz.line] {
                 ids += card.cards.map(\.item.question.id)
             } else {
-                ids += QuizParser.parse(source: source, blockLine: block.line, file: lessonID).questions.map(\.id)
+                ids += QuizParser.parse(source: quiz.source, blockLine: quiz.line, file: lessonID).questions.map(\.id)
             }
         }
         questionIDs = ids

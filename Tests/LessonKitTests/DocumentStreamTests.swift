@@ -5,14 +5,15 @@ import TestSupport
 
 @Suite struct DocumentStreamTests {
     /// Headings and quiz fences found by walking converted blocks.
-    func walked(_ document: Document) -> (headings: Int, quizLines: [Int]) {
+    func walked(_ document: Document) -> (headings: Int, quizLines: [Int], quizSources: [String]) {
         var headings = 0
         var quizzes: [Int] = []
+        var sources: [String] = []
         Linter.walk(document.blocks) { block in
             if case .heading = block.kind { headings += 1 }
-            if case .quiz = block.kind { quizzes.append(block.line) }
+            if case .quiz(let source) = block.kind { quizzes.append(block.line); sources.append(source) }
         }
-        return (headings, quizzes)
+        return (headings, quizzes, sources)
     }
 
     static let nested: String = {
@@ -50,6 +51,7 @@ import TestSupport
             let expected = walked(MarkdownParser.parse(text, lineOffset: offset))
             #expect(stream.headingCount == expected.headings, "\(name)")
             #expect(stream.quizLines == expected.quizLines, "\(name)")
+            #expect(stream.quizzes.map(\.source) == expected.quizSources, "\(name)")
             #expect(stream.blocks.isEmpty, "\(name): the survey converts nothing")
         }
     }
