@@ -196,6 +196,26 @@ import TestSupport
         #expect(!r.source.isComplete, "the score needs the quizzes' YAML, not the whole lesson converted")
     }
 
+    @Test func searchMatchesMoveWithACardThatChangesHeight() throws {
+        var s = opened(height: 40)
+        _ = s.update(.key(.char("/")))
+        for c in "needle1" { _ = s.update(.key(.char(c))) }
+        _ = s.update(.key(.enter))
+        _ = s.update(.key(.char("g")))
+        for _ in 0..<10 where s.reader?.focusedQuizLine == nil { _ = s.update(.key(.tab)) }
+        let before = try #require(s.reader?.search?.matches)
+        let f = try #require(s.reader?.focus)
+        let cardBefore = s.reader!.rendered.focusables[f]
+        _ = s.update(.key(.char("2")))
+        _ = s.update(.key(.enter))
+        let card = s.reader!.rendered.focusables[f]
+        let delta = (card.lastLine - card.firstLine) - (cardBefore.lastLine - cardBefore.firstLine)
+        #expect(delta != 0)
+        let after = try #require(s.reader?.search?.matches)
+        #expect(after.map(\.line) == before.map { $0.line > card.lastLine ? $0.line + delta : $0.line })
+        for m in after { #expect(s.reader!.rendered.lines[m.line].text.lowercased().contains("needle1")) }
+    }
+
     @Test func sectionCountComesFromTheWholeLessonAtOnce() {
         let s = opened()
         #expect(s.progress.lessons["long"]?.sectionCount == Self.sections + 1)
