@@ -1,4 +1,7 @@
 import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses CommonMark + GFM (tables, strikethrough, autolinks, task lists) with cmark-gfm
 /// and converts the C tree into a `Document` at once; the C nodes are freed before returning.
@@ -10,7 +13,11 @@ public enum MarkdownParser {
     /// - Parameter lineOffset: added to cmark's line numbers so they point into the lesson file
     ///   (the body starts after the front matter).
     public static func parse(_ markdown: String, lineOffset: Int = 0) -> Document {
-        withTree(markdown) { root in
+        parse(markdown, lineOffset: lineOffset, autolink: nil)
+    }
+
+    static func parse(_ markdown: String, lineOffset: Int = 0, autolink: Bool?) -> Document {
+        withTree(markdown, autolink: autolink) { root in
             var converter = Converter(lineOffset: lineOffset)
             return Document(blocks: converter.blocks(under: root, depth: 0))
         } ?? Document(blocks: [])
@@ -19,7 +26,26 @@ public enum MarkdownParser {
     /// Parses `markdown` with cmark-gfm and hands the root of the C tree to `body`; the tree
     /// is freed when `body` returns (unless `freeingTree` is false: see `withParts`). Nil
     /// when cmark cannot make a parser or a tree.
-    static func withTree<T>(_ markdown: String, freeingTree: Bool = true, _ body: (OpaquePointer) -> T) -> T? {
+    ///
+    /// GFM's extended autolinks (`www.`, `http://`, `user@host`) are found by cmark's
+    /// autolink extension, which makes every `w` and `:` of the text a special character
+    /// (it was a third of cmark's time on the lessons). So the text is parsed without it
+    /// first, and again with it only when a text node of the result holds `www.`, `://` or
+    /// `@`, the only places the extension can make a link: the tree is the same either way.
+    /// `autolink` forces one way (tests compare the two).
+    static func withTree<T>(_ markdown: String, freeingTree: Bool = true, autolink: Bool? = nil,
+                            _ body: (OpaquePointer) -> T) -> T? {
+        guard var root = cmarkTree(markdown, autolink: autolink ?? false) else { return nil }
+        if autolink == nil && mayHoldExtendedAutolinks(root) {
+            cmark_node_free(root)
+            guard let again = cmarkTree(markdown, autolink: true) else { return nil }
+            root = again
+        }
+        defer { if freeingTree { cmark_node_free(root) } }
+        return body(root)
+    }
+
+    static func cmarkTree(_ markdown: String, autolink: Bool) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
         // No CMARK_OPT_VALIDATE_UTF8: a Swift `String` is always valid UTF-8 (RFC 3629, the
         // rule cmark checks), and cmark replaces NUL bytes itself before that check, so the
@@ -27,7 +53,7 @@ public enum MarkdownParser {
         let options = CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tasklist"] {
+        for name in autolink ? ["table", "strikethrough", "autolink", "tasklist"] : ["table", "strikethrough", "tasklist"] {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -41,9 +67,39 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, ptr, buf.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return nil }
-        defer { if freeingTree { cmark_node_free(root) } }
-        return body(root)
+        return cmark_parser_finish(parser)
+    }
+
+    /// A text node holds `www.` (any case), `://` or `@`.
+    static func mayHoldExtendedAutolinks(_ root: OpaquePointer) -> Bool {
+        guard let iter = cmark_iter_new(root) else { return true }
+        defer { cmark_iter_free(iter) }
+        while cmark_iter_next(iter) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
+                  cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { continue }
+            if holdsAutolinkTrigger(UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)) { return true }
+        }
+        return false
+    }
+
+    /// `www.` (any case), `://` or `@` in a NUL-terminated string (candidates found with
+    /// libc's strpbrk, which skips the rest of the text many bytes at a time).
+    static func holdsAutolinkTrigger(_ text: UnsafePointer<UInt8>) -> Bool {
+        text.withMemoryRebound(to: CChar.self, capacity: 1) { start in
+            var p = start
+            while let hit = strpbrk(p, "@:.") {
+                switch UInt8(bitPattern: hit.pointee) {
+                case UInt8(ascii: "@"):
+                    return true
+                case UInt8(ascii: ":"):
+                    if hit[1] == CChar(UInt8(ascii: "/")) && hit[2] == CChar(UInt8(ascii: "/")) { return true }
+                default:  // "."
+                    if UnsafePointer(hit) - start >= 3, (1...3).allSatisfy({ UInt8(bitPattern: hit[-$0]) | 0x20 == UInt8(ascii: "w") }) { return true }
+                }
+                p = UnsafePointer(hit) + 1
+            }
+            return false
+        }
     }
 }
 

@@ -125,3 +125,60 @@ import Testing
         #expect(MarkdownParser.balancedRanges(lines: [], parts: 2) == [0..<0, 0..<0])
     }
 }
+
+/// The autolink extension runs only when a text node could hold an extended autolink; the
+/// tree must be the one a parse with it always on gives.
+@Suite struct AutolinkOnDemandTests {
+    static let corpus: [(String, String)] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        var out: [(String, String)] = []
+        for dir in ["Lessons", "Tests/ReliabilityTests/Corpus/lessons", "Tests/ReliabilityTests/Corpus/fuzz-regressions/markdown",
+                    "Tests/ReliabilityTests/Corpus/markdown"] {
+            let path = root.deletingLastPathComponent().appendingPathComponent(dir).path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                if let data = FileManager.default.contents(atPath: path + "/" + name) {
+                    out.append((dir + "/" + name, decodeLessonText(Array(data))))
+                }
+            }
+        }
+        return out
+    }()
+
+    static let samples = [
+        "Plain text with no links at all.",
+        "See www.example.com, https://example.org/a?b=c and me@example.com.",
+        "WWW.EXAMPLE.COM in capitals, ftp://files.example.net/x and mailto:me@example.com",
+        "Only in code: `www.example.com` and `a@b`\n\n```\nhttps://example.com\n```\n",
+        "*www*.example.com, [www.example.com](#x), ![alt www.x.org](i.png), http:/not, a @ b",
+        "| url | mail |\n|---|---|\n| www.example.com | x@y.org |\n",
+        "<!-- www.example.com --> <a href=\"https://x\">x</a> www&#46;example.com https&#58;//x.org",
+        "- item www.example.com\n  > quoted https://example.com/path\n",
+    ]
+
+    @Test func theTreeIsTheSameAsWithTheExtensionAlwaysOn() {
+        var checked = 0
+        for (name, text) in Self.corpus + Self.samples.map { ("sample", $0) } {
+            #expect(MarkdownParser.parse(text, autolink: nil) == MarkdownParser.parse(text, autolink: true), "\(name)")
+            checked += 1
+        }
+        #expect(checked > 30, "the corpus was found: \(checked)")
+    }
+
+    @Test func bareURLsAndAddressesStillBecomeLinks() {
+        let doc = MarkdownParser.parse(Self.samples[1])
+        guard case .paragraph(let inlines) = doc.blocks.first?.kind else { Issue.record("no paragraph"); return }
+        let links = inlines.compactMap { if case .link(let d, _) = $0 { return d } else { return nil } }
+        #expect(links == ["http://www.example.com", "https://example.org/a?b=c", "mailto:me@example.com"])
+    }
+
+    @Test func triggersAreFoundInTextOnly() {
+        func holds(_ s: String) -> Bool { s.withCString { MarkdownParser.holdsAutolinkTrigger(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
+        #expect(holds("a www.b"))
+        #expect(holds("WwW."))
+        #expect(holds("x://"))
+        #expect(holds("a@b"))
+        #expect(!holds("ww.w w.ww :/ / plain"))
+        #expect(!holds(""))
+        #expect(!holds(":"))
+    }
+}
