@@ -20,8 +20,12 @@ public enum LessonPipelineCheck {
         let text = decodeLessonText(Array(data.dropFirst()))
         var problems: [String] = []
 
-        // The raw bytes as a Markdown body, laid out at the chosen width.
+        // The raw bytes as a Markdown body, laid out at the chosen width. The autolink
+        // extension runs only when it could make a link: the tree must be the same as with it on.
         let document = MarkdownParser.parse(text)
+        if document != MarkdownParser.parse(text, autolink: true) {
+            problems.append("parsing without the autolink extension changed the tree")
+        }
         let rendered = Layout.render(document, width: width)
         problems += checkLines(rendered, width: width)
 

@@ -16,7 +16,9 @@ public enum MarkdownParser {
         parse(markdown, lineOffset: lineOffset, autolink: nil)
     }
 
-    static func parse(_ markdown: String, lineOffset: Int = 0, autolink: Bool?) -> Document {
+    /// `autolink`: nil decides whether cmark's autolink extension needs to run (what `parse`
+    /// does); true or false forces it (tests and the fuzz check compare the two).
+    public static func parse(_ markdown: String, lineOffset: Int = 0, autolink: Bool?) -> Document {
         withTree(markdown, autolink: autolink) { root in
             var converter = Converter(lineOffset: lineOffset)
             return Document(blocks: converter.blocks(under: root, depth: 0))
