@@ -34,11 +34,13 @@ public enum MarkdownParser {
     /// (it was a third of cmark's time on the lessons). So the text is parsed without it
     /// first, and again with it only when a text node of the result holds `www.`, `://` or
     /// `@`, the only places the extension can make a link: the tree is the same either way.
-    /// `autolink` forces one way (tests compare the two).
+    /// Above `autolinkProbeLimit` bytes the extension is simply on: parsing a 20 MB lesson
+    /// twice would cost more than a second. `autolink` forces one way (tests compare the two).
     static func withTree<T>(_ markdown: String, freeingTree: Bool = true, autolink: Bool? = nil,
                             _ body: (OpaquePointer) -> T) -> T? {
-        guard var root = cmarkTree(markdown, autolink: autolink ?? false) else { return nil }
-        if autolink == nil && mayHoldExtendedAutolinks(root) {
+        let probe = autolink == nil && markdown.utf8.count <= autolinkProbeLimit
+        guard var root = cmarkTree(markdown, autolink: autolink ?? !probe) else { return nil }
+        if probe && mayHoldExtendedAutolinks(root) {
             cmark_node_free(root)
             guard let again = cmarkTree(markdown, autolink: true) else { return nil }
             root = again
@@ -46,6 +48,9 @@ public enum MarkdownParser {
         defer { if freeingTree { cmark_node_free(root) } }
         return body(root)
     }
+
+    /// The largest body parsed without the autolink extension first (see `withTree`).
+    static let autolinkProbeLimit = 4 << 20
 
     static func cmarkTree(_ markdown: String, autolink: Bool) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()

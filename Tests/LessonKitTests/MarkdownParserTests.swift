@@ -171,6 +171,13 @@ import Testing
         #expect(links == ["http://www.example.com", "https://example.org/a?b=c", "mailto:me@example.com"])
     }
 
+    @Test func aBodyAboveTheProbeLimitStillGetsItsLinks() {
+        let big = String(repeating: "a", count: MarkdownParser.autolinkProbeLimit + 10) + "\n\nsee www.example.com\n"
+        let doc = MarkdownParser.parse(big)
+        guard case .paragraph(let inlines) = doc.blocks.last?.kind else { Issue.record("no paragraph"); return }
+        #expect(inlines.contains { if case .link("http://www.example.com", _) = $0 { return true } else { return false } })
+    }
+
     @Test func triggersAreFoundInTextOnly() {
         func holds(_ s: String) -> Bool { s.withCString { MarkdownParser.holdsAutolinkTrigger(UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self)) } }
         #expect(holds("a www.b"))
