@@ -79,7 +79,7 @@ public enum FrontMatter {
             // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
             // compiles seven ICU regular expressions on first use (13% of opening a lesson).
             // UTF-8 named: Yams's default encoding reads the whole environment on first use.
-            node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8)
+            node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.textOnly, .utf8)
         } catch let error as YamlError {
             return (nil, [yamlDiagnostic(error, file: file, lineOffset: 1)])
         } catch {

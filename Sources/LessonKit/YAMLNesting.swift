@@ -11,6 +11,12 @@ public enum YAMLNesting {
     /// comments and block scalars (`|`, `>`); quotes only stop closing brackets from counting,
     /// so a misjudged quote can only make the estimate larger.
     public static func tooDeep(_ source: String, limit: Int = YAMLNesting.limit) -> (line: Int, column: Int)? {
+        // Each level of the estimate takes a byte of its own (an indenting space, the `-` of
+        // a marker, a bracket): with no more of those than `limit`, it cannot pass it. Most
+        // front matter is decided here, without splitting it into lines.
+        if source.utf8.lazy.filter({ $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }).count <= limit {
+            return nil
+        }
         var flowDepth = 0
         var quote: UInt8? = nil
         var blockScalarIndent: Int? = nil

@@ -55,7 +55,7 @@ public struct QuizParser {
             // construction, `value(forPlainKey:)`), never by its resolved tag, and the default resolver
             // compiles seven ICU regular expressions on first use (13% of opening a lesson).
             // UTF-8 named: Yams's default encoding reads the whole environment on first use.
-            root = try Yams.compose(yaml: source, Resolver.basic, Constructor.default, .utf8)
+            root = try Yams.compose(yaml: source, Resolver.basic, Constructor.textOnly, .utf8)
         } catch let error as YamlError {
             diagnostics.append(yamlDiagnostic(error))
             return []

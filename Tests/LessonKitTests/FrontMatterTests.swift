@@ -35,3 +35,16 @@ import Testing
         ])
     }
 }
+
+@Suite struct YAMLNestingTests {
+    @Test func theShortcutAndTheScanAgreeAtTheLimit() {
+        #expect(YAMLNesting.tooDeep("id: x\ntitle: \"A title\"\n") == nil)
+        #expect(YAMLNesting.tooDeep("k: " + String(repeating: "[", count: 100)) == nil)
+        let brackets = YAMLNesting.tooDeep("k: " + String(repeating: "[", count: 101))
+        #expect(brackets?.line == 1 && brackets?.column == 104)
+        let nested = (0..<60).map { String(repeating: " ", count: $0) + "- a" }.joined(separator: "\n")
+        #expect(YAMLNesting.tooDeep(nested) == nil, "60 levels are fine")
+        let dashes = YAMLNesting.tooDeep("x: 1\n" + String(repeating: "- ", count: 101) + "a")
+        #expect(dashes?.line == 2 && dashes?.column == 201)
+    }
+}

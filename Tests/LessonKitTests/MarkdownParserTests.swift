@@ -157,7 +157,7 @@ import Testing
 
     @Test func theTreeIsTheSameAsWithTheExtensionAlwaysOn() {
         var checked = 0
-        for (name, text) in Self.corpus + Self.samples.map { ("sample", $0) } {
+        for (name, text) in Self.corpus + Self.samples.map({ ("sample", $0) }) {
             #expect(MarkdownParser.parse(text, autolink: nil) == MarkdownParser.parse(text, autolink: true), "\(name)")
             checked += 1
         }
