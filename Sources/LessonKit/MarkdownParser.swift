@@ -125,10 +125,13 @@ public final class DocumentStream: @unchecked Sendable {
     /// The body's quiz blocks (the file line of the fence, the YAML), in document order.
     public let quizzes: [(line: Int, source: String)]
     public var quizLines: [Int] { quizzes.map(\.line) }
+    /// The size of the Markdown it was parsed from (0 for a stream over converted blocks).
+    public let sourceBytes: Int
     private var root: OpaquePointer?
     private var converter: Converter
 
     public init(_ markdown: String, lineOffset: Int = 0) {
+        sourceBytes = markdown.utf8.count
         root = MarkdownParser.withTree(markdown, freeingTree: false) { $0 }
         converter = Converter(lineOffset: lineOffset)
         (headingCount, quizzes) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
@@ -136,6 +139,7 @@ public final class DocumentStream: @unchecked Sendable {
 
     /// A stream over blocks that are already converted.
     public init(_ document: Document) {
+        sourceBytes = 0
         blocks = document.blocks
         converter = Converter(lineOffset: 0)
         var headings = 0

@@ -75,6 +75,26 @@ public struct AppState: Sendable {
 
     /// The open lesson is not laid out to its end yet.
     public var hasDeferredWork: Bool { reader.map { !$0.isLaidOut } ?? false }
+
+    /// Lessons from this size on take a second or more to lay out whole.
+    public static let longLessonBytes = 1 << 20
+
+    /// What to show while `key` lays out the rest of a long lesson first (`G`, the contents,
+    /// a search), so the page does not just stop; nil when the key does not wait for that.
+    /// The loop draws it before it hands over the key.
+    public func waitNote(for key: Key) -> String? {
+        guard mode == .reader, overlay == nil, let r = reader, !r.isLaidOut,
+              r.source.sourceBytes >= Self.longLessonBytes else { return nil }
+        // Typing into a quiz card's input line lays out nothing.
+        if let line = r.focusedQuizLine, r.quizCards[line]?.capturesText == true { return nil }
+        let waits: Bool
+        if searchInput != nil {
+            waits = key == .enter
+        } else {
+            waits = key == .char("G") || key == .end || key == .char(">") || key == .char("t")
+        }
+        return waits ? "Laying out the whole lesson (\((r.source.sourceBytes + (1 << 19)) >> 20) MB)…" : nil
+    }
 }
 
 extension AppState {

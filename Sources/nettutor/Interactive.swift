@@ -74,6 +74,12 @@ struct InteractiveSession {
             case .timeout: event = deferred ? .idle : .tick(now: Date().timeIntervalSince1970)
             }
             state.now = Date().timeIntervalSince1970
+            if case .key(let key) = event, let note = state.waitNote(for: key) {
+                // A key that lays out the rest of a long lesson first: say so before the wait.
+                var shown = state
+                shown.message = note
+                terminal.present(View.draw(shown))
+            }
             let effects = state.update(event)
             switch event {
             case .tick: break

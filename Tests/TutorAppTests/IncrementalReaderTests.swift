@@ -216,6 +216,26 @@ import TestSupport
         for m in after { #expect(s.reader!.rendered.lines[m.line].text.lowercased().contains("needle1")) }
     }
 
+    @Test func keysThatWaitForALongLessonGetANoteFirst() {
+        var text = Fixtures.long(id: "big", sections: 3_500)
+        while text.utf8.count < AppState.longLessonBytes + 4_096 { text += "More text to make the lesson long.\n\n" }
+        var s = AppState(course: Course(files: [("big.md", text)], origin: "t"), progress: LearnerProgress(), width: 80, height: 24)
+        _ = s.open(lessonID: "big")
+        #expect(s.waitNote(for: .char("G"))?.hasPrefix("Laying out the whole lesson") == true)
+        #expect(s.waitNote(for: .char("t")) != nil)
+        #expect(s.waitNote(for: .char("j")) == nil)
+        _ = s.update(.key(.char("/")))
+        #expect(s.waitNote(for: .char("x")) == nil)
+        #expect(s.waitNote(for: .enter) != nil)
+        _ = s.update(.key(.escape))
+        _ = s.update(.key(.char("G")))
+        #expect(s.reader!.isLaidOut)
+        #expect(s.waitNote(for: .char("G")) == nil, "nothing left to wait for")
+        // A short lesson never waits long enough to need one.
+        let short = opened()
+        #expect(short.waitNote(for: .char("G")) == nil)
+    }
+
     @Test func sectionCountComesFromTheWholeLessonAtOnce() {
         let s = opened()
         #expect(s.progress.lessons["long"]?.sectionCount == Self.sections + 1)
