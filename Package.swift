@@ -87,9 +87,9 @@ let package = Package(
         .target(name: "QuizUI", dependencies: ["QuizKit", "Render", "LessonKit"]),
         .testTarget(name: "QuizKitTests", dependencies: ["QuizKit", "LessonKit", "TestSupport"], exclude: ["Snapshots"]),
         .executableTarget(name: "StateWriterFixture", dependencies: ["StateStore", "QuizKit"], path: "Tests/StateWriterFixture"),
-        .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit", "StateWriterFixture"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "QuizKit", "StateWriterFixture", "TestSupport"]),
         .testTarget(name: "QuizUITests", dependencies: ["QuizUI", "QuizKit", "Render", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit"]),
+        .testTarget(name: "QuizCommandsTests", dependencies: ["QuizCommands", "StateStore", "QuizKit", "LessonKit", "TestSupport"]),
         // Reliability (issue 7): the properties fuzzing checks (shared with the regression
         // test), the two libFuzzer targets (`make fuzz`), and the hostile-input tests.
         .target(name: "FuzzChecks", dependencies: ["LessonKit", "Render", "QuizKit", "TutorApp"]),

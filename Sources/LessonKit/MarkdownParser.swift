@@ -168,10 +168,6 @@ public final class DocumentStream: @unchecked Sendable {
         return index < blocks.count
     }
 
-    public func convertAll() {
-        while convertNext() {}
-    }
-
     /// Converts the first C node left (some give no block, some several) and frees it.
     private func convertNext() -> Bool {
         guard let root, let node = cmark_node_first_child(root) else { return false }

@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import QuizKit
 import StateStore
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -62,31 +63,6 @@ No quiz here.
 
 let course = Course(files: [("Lessons/tcp.md", tcpLesson), ("Lessons/dns.md", dnsLesson)], origin: "test")
 
-/// A fresh empty directory per test, under one root per test process that is removed
-/// when the process exits (the machine is shared).
-func scratchDirectory() -> String {
-    ScratchRoot.shared.make()
-}
-
-final class ScratchRoot: Sendable {
-    static let shared = ScratchRoot()
-    let path: String
-
-    init() {
-        path = "/tmp/nettutor-quiz-tests.\(getpid())"
-        mkdir(path, 0o700)
-        atexit {
-            try? FileManager.default.removeItem(atPath: "/tmp/nettutor-quiz-tests.\(getpid())")
-        }
-    }
-
-    func make() -> String {
-        var template = Array((path + "/XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(made != nil)
-        return String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-    }
-}
 
 /// Feeds lines and collects output and errors.
 final class Console {

@@ -3,6 +3,7 @@ import LessonKit
 import QuizKit
 import StateStore
 import Testing
+import TestSupport
 @testable import QuizCommands
 
 @Suite struct QuizCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import QuizKit
 @testable import StateStore
 
@@ -9,31 +10,6 @@ import Glibc
 
 let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-/// A fresh empty directory per test, under one root per test process that is removed
-/// when the process exits (the machine is shared).
-func scratchDirectory() -> String {
-    ScratchRoot.shared.make()
-}
-
-final class ScratchRoot: Sendable {
-    static let shared = ScratchRoot()
-    let path: String
-
-    init() {
-        path = "/tmp/nettutor-quiz-tests.\(getpid())"
-        mkdir(path, 0o700)
-        atexit {
-            try? FileManager.default.removeItem(atPath: "/tmp/nettutor-quiz-tests.\(getpid())")
-        }
-    }
-
-    func make() -> String {
-        var template = Array((path + "/XXXXXX").utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(made != nil)
-        return String(cString: template.withUnsafeBufferPointer { $0.baseAddress! })
-    }
-}
 
 func writeText(_ text: String, to path: String) {
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
