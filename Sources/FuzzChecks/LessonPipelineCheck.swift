@@ -28,6 +28,7 @@ public enum LessonPipelineCheck {
         }
         let rendered = Layout.render(document, width: width)
         problems += checkLines(rendered, width: width)
+        problems += checkCuts(text, document: document, width: width)
 
         // The same bytes as a lesson file, opened in the reader and drawn.
         let file = text.hasPrefix("---") ? text : frontMatter + text
@@ -50,6 +51,32 @@ public enum LessonPipelineCheck {
             }
             _ = state.update(.resize(width: max(1, width / 3), height: height + 3))
             problems += checkBuffer(View.draw(state))
+        }
+        return problems
+    }
+
+    /// `nettutor show` parses a large body as two pieces cut before a heading line. At every
+    /// line starting with `#` (the first 16), where the cut is taken the pieces must give
+    /// the whole body's blocks (their first lines included) and its text as `show` prints it.
+    static func checkCuts(_ text: String, document: Document, width: Int) -> [String] {
+        var problems: [String] = []
+        var wholeText: [UInt8] = []
+        Layout.writeText(document, blocks: document.blocks.indices, width: width, ansi: false, into: &wholeText)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var tried = 0
+        for (index, line) in lines.enumerated() where index > 0 && line.hasPrefix("#") && tried < 16 {
+            tried += 1
+            guard let (first, second) = MarkdownParser.splitDocuments(text, atLine: index + 1) else { continue }
+            let joined = first.blocks + second.blocks
+            if joined.count != document.blocks.count || zip(joined, document.blocks).contains(where: { $0.line != $1.line }) {
+                problems.append("cut before line \(index + 1): the pieces' blocks are not the whole body's")
+            }
+            var piecesText: [UInt8] = []
+            Layout.writeText(first, blocks: first.blocks.indices, width: width, ansi: false, into: &piecesText)
+            Layout.writeText(second, blocks: second.blocks.indices, width: width, ansi: false, afterOtherBlocks: !first.blocks.isEmpty, into: &piecesText)
+            if piecesText != wholeText {
+                problems.append("cut before line \(index + 1): the pieces' text differs from the whole body's")
+            }
         }
         return problems
     }

@@ -30,11 +30,16 @@ public struct Course: Sendable {
     public var origin: String
 
     public init(files: [(path: String, text: String)], origin: String) {
+        self.init(read: files.map { ($0.path, Lesson.read(text: $0.text, path: $0.path)) }, origin: origin)
+    }
+
+    /// Files already read as lessons (`Lesson.read`), in the order given.
+    init(read files: [(path: String, result: (Lesson?, [Diagnostic]))], origin: String) {
         var lessons: [Lesson] = []
         var problems: [Diagnostic] = []
         var seen: [String: String] = [:]
         for file in files {
-            let (lesson, diags) = Lesson.read(text: file.text, path: file.path)
+            let (lesson, diags) = file.result
             problems += diags
             guard let lesson else { continue }
             if let other = seen[lesson.id] {
@@ -74,14 +79,14 @@ public struct Course: Sendable {
             if name.hasSuffix(".md") && !name.hasPrefix(".") { names.append(name) }
         }
         closedir(dir)
-        var files: [(path: String, text: String)] = []
+        var files: [(path: String, result: (Lesson?, [Diagnostic]))] = []
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         for name in names.sorted() {
             let path = base + name
             guard let bytes = readRegularFile(path) else { continue }
-            files.append((path, decodeLessonText(bytes)))
+            files.append((path, Lesson.read(bytes: bytes, path: path)))
         }
-        let course = Course(files: files, origin: directory)
+        let course = Course(read: files, origin: directory)
         if course.lessons.isEmpty && course.problems.isEmpty { throw CourseError.empty(directory) }
         return course
     }
@@ -94,17 +99,35 @@ public func readRegularFile(_ path: String) -> [UInt8]? {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var out: [UInt8] = []
-    out.reserveCapacity(Int(st.st_size))
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            return nil
+    // Read straight into an array of the file's size (one more byte to see the end at
+    // once); a file that grew meanwhile gets the rest through a second buffer.
+    let expected = max(0, Int(st.st_size)) + 1
+    var failed = false
+    var out = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+        count = 0
+        while count < expected {
+            let n = read(fd, buffer.baseAddress! + count, expected - count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                return
+            }
+            if n == 0 { return }
+            count += n
         }
-        if n == 0 { break }
-        out.append(contentsOf: chunk[0..<n])
+    }
+    if failed { return nil }
+    if out.count == expected {
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
     }
     return out
 }

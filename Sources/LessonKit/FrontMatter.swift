@@ -28,41 +28,69 @@ public enum FrontMatter {
         public var bodyLineOffset: Int
     }
 
+    /// Where the YAML and the body are, as byte offsets into a lesson file.
+    struct Bounds: Equatable {
+        var yaml: Range<Int>
+        var body: Int
+        var bodyLineOffset: Int
+    }
+
     /// Works on the UTF-8 bytes and stops at the closing fence: the body is the rest of the
     /// text as it is, so a lesson costs no per-character work here (this ran over every
     /// lesson at start-up). Lines end at a "\n" that does not follow a "\r", exactly where
     /// splitting the `String` by `Character` would cut ("\r\n" is one `Character`).
     public static func split(_ text: String) -> Split {
+        var copy = text
+        guard let bounds = copy.withUTF8({ self.bounds($0) }) else { return Split(yaml: nil, body: text, bodyLineOffset: 0) }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return Split(yaml: String(Substring(utf8[index(bounds.yaml.lowerBound)..<index(bounds.yaml.upperBound)])),
+                     body: String(Substring(utf8[index(bounds.body)...])), bodyLineOffset: bounds.bodyLineOffset)
+    }
+
+    /// `split` of a file's bytes, each part decoded as UTF-8 on its own (invalid sequences
+    /// become U+FFFD as in `decodeLessonText`; parts end at line feeds, so the text is the
+    /// one of decoding the whole file first). The body is copied and checked once.
+    public static func split(bytes: [UInt8]) -> Split {
+        guard let bounds = bytes.withUnsafeBufferPointer({ self.bounds($0) }) else {
+            return Split(yaml: nil, body: decodeLessonText(bytes), bodyLineOffset: 0)
+        }
+        return Split(yaml: String(decoding: bytes[bounds.yaml], as: UTF8.self),
+                     body: String(decoding: bytes[bounds.body...], as: UTF8.self), bodyLineOffset: bounds.bodyLineOffset)
+    }
+
+    /// The front matter's place, or nil when the file does not start with a `---` line
+    /// closed by a `---` or `...` line. Fence lines may carry a byte order mark in front
+    /// and spaces, tabs or carriage returns after.
+    static func bounds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bounds? {
         // Walks the bytes line by line only as far as the closing fence: splitting the
         // whole text into lines first cost a second on a 20 MB lesson.
-        let utf8 = text.utf8
-        func isFence(_ line: Substring.UTF8View, _ fences: [String]) -> Bool {
-            var s = Substring(line)
-            if s.hasPrefix("\u{FEFF}") { s = s.dropFirst() }
-            while let last = s.utf8.last, last == 0x0D || last == 0x20 || last == 0x09 { s = Substring(s.utf8.dropLast()) }
-            return fences.contains { s == $0 }
+        func isFence(_ start: Int, _ end: Int, dots: Bool) -> Bool {
+            var a = start, b = end
+            if b - a >= 3 && bytes[a] == 0xEF && bytes[a + 1] == 0xBB && bytes[a + 2] == 0xBF { a += 3 }
+            while b > a, bytes[b - 1] == 0x0D || bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            guard b - a == 3 else { return false }
+            let c = bytes[a]
+            return (c == UInt8(ascii: "-") || (dots && c == UInt8(ascii: "."))) && bytes[a + 1] == c && bytes[a + 2] == c
         }
-        var lineStart = utf8.startIndex
+        var lineStart = 0
         var lineNumber = 0
-        var yamlStart: String.Index?
-        while lineStart <= utf8.endIndex {
-            let newline = utf8[lineStart...].firstIndex(of: 0x0A)
-            let lineEnd = newline ?? utf8.endIndex
-            let line = utf8[lineStart..<lineEnd]
+        var yamlStart = 0
+        while lineStart <= bytes.count {
+            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? bytes.count
             if lineNumber == 0 {
-                guard isFence(line, ["---"]) else { break }
-                yamlStart = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
-            } else if isFence(line, ["---", "..."]), let yamlStart {
-                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
-                let yaml = String(Substring(utf8[yamlStart..<yamlEnd]))
-                let bodyStart = newline.map { utf8.index(after: $0) } ?? utf8.endIndex
-                return Split(yaml: yaml, body: String(Substring(utf8[bodyStart...])), bodyLineOffset: lineNumber + 1)
+                guard isFence(lineStart, lineEnd, dots: false) else { return nil }
+                yamlStart = newline.map { $0 + 1 } ?? bytes.count
+            } else if isFence(lineStart, lineEnd, dots: true) {
+                let yamlEnd = lineStart > yamlStart ? lineStart - 1 : yamlStart
+                return Bounds(yaml: yamlStart..<yamlEnd, body: newline.map { $0 + 1 } ?? bytes.count, bodyLineOffset: lineNumber + 1)
             }
-            guard let newline else { break }
-            lineStart = utf8.index(after: newline)
+            guard let newline else { return nil }
+            lineStart = newline + 1
             lineNumber += 1
         }
-        return Split(yaml: nil, body: text, bodyLineOffset: 0)
+        return nil
     }
 
     /// Reads the fields; problems are reported with lines in the lesson file (line 1 is `---`).

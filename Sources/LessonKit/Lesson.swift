@@ -27,9 +27,18 @@ public struct Lesson: Sendable {
 
     /// Reads a lesson file's text. Front matter problems come back as diagnostics.
     public static func read(text: String, path: String) -> (Lesson?, [Diagnostic]) {
-        let split = FrontMatter.split(text)
+        read(FrontMatter.split(text), opensFrontMatter: text.utf8.starts(with: "---\n".utf8) || text.utf8.starts(with: "---\r\n".utf8), path: path)
+    }
+
+    /// Reads a lesson file's bytes as `read(text: decodeLessonText(bytes))` does, without
+    /// decoding and copying the whole file before the body is split from it.
+    public static func read(bytes: [UInt8], path: String) -> (Lesson?, [Diagnostic]) {
+        read(FrontMatter.split(bytes: bytes), opensFrontMatter: bytes.starts(with: "---\n".utf8) || bytes.starts(with: "---\r\n".utf8), path: path)
+    }
+
+    private static func read(_ split: FrontMatter.Split, opensFrontMatter: Bool, path: String) -> (Lesson?, [Diagnostic]) {
         guard let yaml = split.yaml else {
-            if text.hasPrefix("---\n") || text.hasPrefix("---\r\n") {
+            if opensFrontMatter {
                 return (nil, [Diagnostic(file: path, line: 1, column: 1,
                                          message: "front matter is not closed: add a '---' line after the YAML fields")])
             }

@@ -38,22 +38,41 @@ public enum MarkdownParser {
     /// twice would cost more than a second. `autolink` forces one way (tests compare the two).
     static func withTree<T>(_ markdown: String, freeingTree: Bool = true, autolink: Bool? = nil,
                             _ body: (OpaquePointer) -> T) -> T? {
-        let probe = autolink == nil && markdown.utf8.count <= autolinkProbeLimit
-        guard var root = cmarkTree(markdown, autolink: autolink ?? !probe) else { return nil }
-        if probe && mayHoldExtendedAutolinks(root) {
-            cmark_node_free(root)
-            guard let again = cmarkTree(markdown, autolink: true) else { return nil }
-            root = again
-        }
+        var text = markdown
+        // Fed from the string's own storage: copying it into an array first cost a page fault
+        // per 4 KiB of lesson.
+        guard let root = text.withUTF8({ tree($0, autolink: autolink) }) else { return nil }
         defer { if freeingTree { cmark_node_free(root) } }
         return body(root)
+    }
+
+    /// cmark's tree of `bytes`, with the autolink extension only where needed (see `withTree`).
+    static func tree(_ bytes: UnsafeBufferPointer<UInt8>, autolink: Bool?) -> OpaquePointer? {
+        let probe = autolink == nil && bytes.count <= autolinkProbeLimit
+        guard let root = cmarkTree(bytes, autolink: autolink ?? !probe) else { return nil }
+        guard probe && mayHoldExtendedAutolinks(root) else { return root }
+        cmark_node_free(root)
+        return cmarkTree(bytes, autolink: true)
     }
 
     /// The largest body parsed without the autolink extension first (see `withTree`).
     static let autolinkProbeLimit = 4 << 20
 
-    static func cmarkTree(_ markdown: String, autolink: Bool) -> OpaquePointer? {
-        cmark_gfm_core_extensions_ensure_registered()
+    /// Registers cmark-gfm's extensions once, before any parser looks them up.
+    private static let extensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Held while a parser turns text into inlines. cmark-gfm 0.29.0.gfm.6 (Debian 12's)
+    /// keeps the table of characters that stop its inline scanner in a global array: each
+    /// parser adds its extensions' characters (`~`, and `:` and `w` for autolinks) when its
+    /// inline pass starts and clears them when it ends, so a parser ending its pass while
+    /// another is in the middle of one takes `~~strikethrough~~` away from the other
+    /// (github/cmark-gfm pull request 176). The inline pass runs inside
+    /// `cmark_parser_finish`; parsing the blocks (`cmark_parser_feed`) touches no shared state
+    /// and runs unlocked, so parsers on several threads still overlap there.
+    private static let inlinePass = CLock()
+
+    static func cmarkTree(_ bytes: UnsafeBufferPointer<UInt8>, autolink: Bool) -> OpaquePointer? {
+        _ = extensionsRegistered
         // No CMARK_OPT_VALIDATE_UTF8: a Swift `String` is always valid UTF-8 (RFC 3629, the
         // rule cmark checks), and cmark replaces NUL bytes itself before that check, so the
         // check only copied each line (2% of rendering the 2 MB benchmark file).
@@ -65,16 +84,12 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        // Fed from the string's own storage: copying it into an array first cost a page fault
-        // per 4 KiB of lesson.
-        var text = markdown
-        text.withUTF8 { buf in
-            guard let base = buf.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
-                cmark_parser_feed(parser, ptr, buf.count)
+        if let base = bytes.baseAddress {
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { ptr in
+                cmark_parser_feed(parser, ptr, bytes.count)
             }
         }
-        return cmark_parser_finish(parser)
+        return inlinePass.withLock { cmark_parser_finish(parser) }
     }
 
     /// A text node holds `www.` (any case), `://` or `@`.

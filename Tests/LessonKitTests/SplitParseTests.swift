@@ -1,0 +1,205 @@
+import BundledCourse
+import Dispatch
+import Testing
+@testable import LessonKit
+
+/// `show` parses a large body as two documents cut at a top-level heading, on two threads.
+@Suite struct SplitParseTests {
+    /// Every heading anchor blanked, at any depth: anchors are numbered per piece.
+    static func withoutAnchors(_ blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            var block = block
+            switch block.kind {
+            case .heading(let level, let content, _): block.kind = .heading(level: level, content: content, anchor: "")
+            case .blockQuote(let inner): block.kind = .blockQuote(withoutAnchors(inner))
+            case .list(var list):
+                list.items = list.items.map { ListItem(task: $0.task, blocks: withoutAnchors($0.blocks)) }
+                block.kind = .list(list)
+            default: break
+            }
+            return block
+        }
+    }
+
+    static var lessonBodies: [(name: String, body: String)] {
+        BundledCourse.files.compactMap { file in
+            Lesson.read(text: file.text, path: file.name).0.map { (file.name, $0.body) }
+        }
+    }
+
+    func candidates(_ text: String) -> [MarkdownParser.Cut] {
+        var found: [MarkdownParser.Cut] = []
+        var copy = text
+        copy.withUTF8 { bytes in
+            MarkdownParser.scanCandidates(bytes) { found.append($0); return true }
+        }
+        return found
+    }
+
+    @Test func candidatesAreHeadingsAfterABlankLineOutsideFences() {
+        let text = """
+            # Title
+            Intro.
+
+            ## Kept
+            text
+            ## Not after a blank line
+
+            ```sh
+            echo hi
+
+            # a shell comment, not a heading
+            ```
+
+            ~~~
+            ```
+
+            # still inside the tilde fence
+            ~~~
+
+            #hashtag is a paragraph
+
+             # indented by one: not taken (column 0 only)
+
+            ####### seven is a paragraph
+
+            ### Last one
+            tail
+            """
+        let cuts = candidates(text)
+        #expect(cuts.map(\.line) == [4, 26])
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for cut in cuts {
+            let start = text.utf8.index(text.utf8.startIndex, offsetBy: cut.lineStart)
+            #expect(text[start...].hasPrefix(lines[cut.line - 1]))
+        }
+    }
+
+    @Test func noCandidatesWhereDefinitionsOrLoneCarriageReturnsCouldMatter() {
+        let base = "# A\n\ntext\n\n# B\n\nmore\n"
+        #expect(candidates(base).map(\.line) == [5])
+        #expect(candidates(base + "\n[x]: https://example.com\n").isEmpty)
+        #expect(candidates(base + "\nNote[^1].\n\n[^1]: a footnote\n").isEmpty)
+        #expect(candidates(base + "a\rb\n").isEmpty)
+        // Windows line ends are lines like any other.
+        #expect(candidates(base.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")).map(\.line) == [5])
+    }
+
+    @Test func theBundledLessonsCutAtAnyHeadingGiveTheWholeBody() throws {
+        for (name, body) in Self.lessonBodies {
+            let whole = MarkdownParser.parse(body, lineOffset: 9)
+            let cuts = candidates(body)
+            #expect(cuts.count > 3, "\(name)")
+            for cut in cuts {
+                let (first, second) = try #require(MarkdownParser.splitDocuments(body, lineOffset: 9, atLine: cut.line), "\(name):\(cut.line)")
+                #expect(Self.withoutAnchors(first.blocks + second.blocks) == Self.withoutAnchors(whole.blocks), "\(name) cut at \(cut.line)")
+                #expect(second.blocks.first?.line == cut.line + 9)
+            }
+        }
+    }
+
+    @Test func aLineThatIsNotATopLevelHeadingIsRefused() {
+        let cases: [(String, Int)] = [
+            ("```\ncode\n\n# comment\n```\n", 4),           // inside a fenced code block
+            ("<!--\nnote\n\n# inside a comment\n-->\n", 4),   // inside an HTML block (type 2)
+            ("<pre>\nx\n\n# inside pre\n</pre>\n", 4),       // inside an HTML block (type 1)
+            ("text\n# heading\n", 1),                         // the first line: nothing before
+            ("> quote\n\ntext\n", 3),                         // not a heading line at all
+        ]
+        for (text, line) in cases {
+            #expect(MarkdownParser.splitDocuments(text, atLine: line) == nil, "\(text.debugDescription) at \(line)")
+        }
+        // A heading right after a paragraph (no blank line) still cuts cleanly.
+        let text = "para\n# Heading\n\n~~gone~~ www.example.com\n"
+        let split = MarkdownParser.splitDocuments(text, atLine: 2)
+        #expect(split.map { $0.0.blocks + $0.1.blocks } == MarkdownParser.parse(text).blocks)
+    }
+
+    /// Autolinks are looked for per piece: a piece without any keeps the faster parse, and
+    /// the pieces still put together to the whole.
+    @Test func autolinksInOnePieceOnly() throws {
+        let text = "Plain text.\n\n# Links\n\nSee www.example.com and https://example.org/x.\n"
+        let (first, second) = try #require(MarkdownParser.splitDocuments(text, atLine: 3))
+        #expect(first.blocks + second.blocks == MarkdownParser.parse(text).blocks)
+        #expect(second.blocks.count == 2)
+    }
+
+    final class Collected: @unchecked Sendable {
+        var parts: [Int: Document] = [:]
+        let lock = CLock()
+    }
+
+    @Test(arguments: [2, 3])
+    func withPartsCutsALargeBodyAndKeepsEveryBlock(parts: Int) throws {
+        let body = try #require(Self.lessonBodies.max { $0.body.utf8.count < $1.body.utf8.count }).body
+        let whole = MarkdownParser.parse(body, lineOffset: 4)
+        let collected = Collected()
+        MarkdownParser.withParts(body, lineOffset: 4, parts: parts, cutBytes: 0) { part, document in
+            collected.lock.withLock { collected.parts[part] = document }
+        }
+        #expect(collected.parts.count == parts)
+        let joined = (0..<parts).flatMap { collected.parts[$0]?.blocks ?? [] }
+        #expect(Self.withoutAnchors(joined) == Self.withoutAnchors(whole.blocks))
+        // Cut a little past the middle, at a heading.
+        guard case .heading = collected.parts[1]?.blocks.first?.kind else {
+            Issue.record("the second piece does not start with a heading")
+            return
+        }
+        let lines = whole.blocks.last!.line
+        #expect(collected.parts[1]!.blocks[0].line > lines * 35 / 100)
+    }
+
+    /// cmark-gfm 0.29.0.gfm.6 keeps its inline scanner's special characters in a global
+    /// table that each parser clears when its inline pass ends; parsers on several threads
+    /// must still each see `~~` and autolinks (the inline pass is serialized).
+    @Test func parsersOnManyThreadsGiveTheTreesOfOne() {
+        let text = (1...300).map { "Line \($0) has ~~struck~~ text, www.example.com/\($0) and a@b.example." }.joined(separator: "\n\n")
+        let plain = (1...300).map { "Line \($0) has ~~struck~~ text and nothing else to link." }.joined(separator: "\n\n")
+        let expected = [MarkdownParser.parse(text), MarkdownParser.parse(plain)]
+        let results = Collected()
+        DispatchQueue.concurrentPerform(iterations: 16) { i in
+            let document = MarkdownParser.parse(i % 2 == 0 ? text : plain)
+            results.lock.withLock { results.parts[i] = document }
+        }
+        for i in 0..<16 {
+            let same = results.parts[i] == expected[i % 2]
+            #expect(same, "thread \(i) parsed its text differently")
+        }
+    }
+}
+
+@Suite struct LessonBytesTests {
+    /// Reading a file's bytes splits before decoding; the lesson must be the one of decoding first.
+    @Test func bytesReadAsTheDecodedText() {
+        let frontMatter = "---\nid: x\ntitle: T\nsummary: s\norder: 1\nminutes: 2\n---\n"
+        var files: [[UInt8]] = [
+            Array((frontMatter + "# Body\n\ntext\n").utf8),
+            Array(("\u{FEFF}---\r\nid: x\r\ntitle: T\r\nsummary: s\r\norder: 1\r\nminutes: 2\r\n...\r\nbody\r\n").utf8),
+            Array(("---\t\nid: x\ntitle: T\nsummary: s\norder: 1\nminutes: 2\n---  \n# B\n").utf8),
+            Array("---\nid: x\ntitle: T\n".utf8),              // not closed
+            Array("no front matter\n".utf8),
+            Array("---".utf8),
+            [],
+            Array(frontMatter.utf8) + [0xE2, 0x82, 0x0A, 0xFF, 0x41, 0xC3],  // invalid UTF-8 in the body
+            Array("---\nid: x".utf8) + [0xFF] + Array("\ntitle: T\nsummary: s\norder: 1\nminutes: 2\n---\nb\n".utf8),
+            Array(frontMatter.utf8.dropLast()),             // the closing fence without a newline
+        ]
+        files.append([0x2D, 0x2D, 0x2D, 0x0A, 0x80, 0x0A, 0x2D, 0x2D, 0x2D, 0x0A, 0x80])
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("---".utf8), [0x0A], [0x0D], Array("...".utf8), [0xEF, 0xBB, 0xBF], Array("id: x".utf8), [0xFF], [0x20]]
+        for _ in 0..<300 {
+            files.append((0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! })
+        }
+        for bytes in files {
+            let fromText = Lesson.read(text: decodeLessonText(bytes), path: "x.md")
+            let fromBytes = Lesson.read(bytes: bytes, path: "x.md")
+            #expect(fromText.1 == fromBytes.1, "\(bytes)")
+            #expect(fromText.0?.meta == fromBytes.0?.meta)
+            #expect(fromText.0?.body == fromBytes.0?.body, "\(bytes)")
+            #expect(fromText.0?.bodyLineOffset == fromBytes.0?.bodyLineOffset)
+            let splitText = FrontMatter.split(decodeLessonText(bytes))
+            let splitBytes = FrontMatter.split(bytes: bytes)
+            #expect(splitText.yaml == splitBytes.yaml && splitText.body == splitBytes.body && splitText.bodyLineOffset == splitBytes.bodyLineOffset, "\(bytes)")
+        }
+    }
+}
