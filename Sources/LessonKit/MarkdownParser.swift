@@ -235,9 +235,16 @@ public final class DocumentStream: @unchecked Sendable {
 struct Converter {
     let lineOffset: Int
     var slugs = SlugAllocator()
+    /// The line of the block converted last. cmark-gfm gives no line (0) to the paragraph
+    /// its table extension splits off the lines before a table's header row (the table
+    /// keeps the paragraph's first line). Such a block gets the line of the node after it,
+    /// else of the block before it (the body's first line if none), never a line before
+    /// the body: a body parsed in pieces (`SplitParse.swift`) numbers it as the whole does.
+    private var lastLine: Int
 
     init(lineOffset: Int) {
         self.lineOffset = lineOffset
+        lastLine = lineOffset + 1
     }
 
     mutating func blocks(under parent: OpaquePointer, depth: Int) -> [Block] {
@@ -281,7 +288,10 @@ struct Converter {
     }
 
     mutating func block(_ node: OpaquePointer, depth: Int) -> [Block] {
-        let line = Int(cmark_node_get_start_line(node)) + lineOffset
+        var start = Int(cmark_node_get_start_line(node))
+        if start == 0, let next = cmark_node_next(node) { start = Int(cmark_node_get_start_line(next)) }
+        let line = start > 0 ? start + lineOffset : lastLine
+        lastLine = line
         let flatten = depth >= MarkdownParser.maxNesting
         if flatten, [CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM].contains(cmark_node_get_type(node)) {
             return flattenedLeaves(node)

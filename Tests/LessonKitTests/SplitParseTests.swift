@@ -115,6 +115,16 @@ import Testing
         #expect(split.map { $0.0.blocks + $0.1.blocks } == MarkdownParser.parse(text).blocks)
     }
 
+    /// cmark-gfm gives no line to the paragraph its table extension splits off the lines
+    /// before a table header; it gets the table's (its own first line), in pieces as in the whole.
+    @Test func aParagraphSplitOffBeforeATableKeepsItsLine() throws {
+        let text = "# T\n\nintro line\nmore intro\n| a | b |\n|---|---|\n| c | d |\n\n# U\n\nx\ny\n| e |\n|---|\n"
+        let whole = MarkdownParser.parse(text, lineOffset: 10)
+        #expect(whole.blocks.map(\.line) == [11, 13, 13, 19, 21, 21])
+        let (first, second) = try #require(MarkdownParser.splitDocuments(text, lineOffset: 10, atLine: 9))
+        #expect((first.blocks + second.blocks).map(\.line) == whole.blocks.map(\.line))
+    }
+
     /// Autolinks are looked for per piece: a piece without any keeps the faster parse, and
     /// the pieces still put together to the whole.
     @Test func autolinksInOnePieceOnly() throws {
