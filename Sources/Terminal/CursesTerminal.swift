@@ -102,8 +102,10 @@ public final class CursesTerminal {
 
     static func setUTF8Locale() {
         setlocale(LC_ALL, "")
-        let codeset = String(cString: nt_codeset())
-        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+        // "UTF-8", "utf8", ...: compared without Foundation's `replacingOccurrences`, which
+        // cost 0.8 M instructions here (5% of opening a lesson).
+        let codeset = String(cString: nt_codeset()).uppercased().filter { $0 != "-" }
+        if codeset != "UTF8" {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
         }
     }
