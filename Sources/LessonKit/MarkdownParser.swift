@@ -19,7 +19,13 @@ public enum MarkdownParser {
     /// `autolink`: nil decides whether cmark's autolink extension needs to run (what `parse`
     /// does); true or false forces it (tests and the fuzz check compare the two).
     public static func parse(_ markdown: String, lineOffset: Int = 0, autolink: Bool?) -> Document {
-        withTree(markdown, autolink: autolink) { root in
+        var text = markdown
+        return text.withUTF8 { parse(utf8: $0, lineOffset: lineOffset, autolink: autolink) }
+    }
+
+    /// `parse` of valid UTF-8 (a lesson file's bytes: `Lesson.withBodyUTF8`).
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0, autolink: Bool? = nil) -> Document {
+        withTree(utf8: utf8, autolink: autolink) { root in
             var converter = Converter(lineOffset: lineOffset)
             return Document(blocks: converter.blocks(under: root, depth: 0))
         } ?? Document(blocks: [])
@@ -36,12 +42,11 @@ public enum MarkdownParser {
     /// `@`, the only places the extension can make a link: the tree is the same either way.
     /// Above `autolinkProbeLimit` bytes the extension is simply on: parsing a 20 MB lesson
     /// twice would cost more than a second. `autolink` forces one way (tests compare the two).
-    static func withTree<T>(_ markdown: String, freeingTree: Bool = true, autolink: Bool? = nil,
+    /// The text is fed from its own storage: copying it into an array first cost a page
+    /// fault per 4 KiB of lesson.
+    static func withTree<T>(utf8: UnsafeBufferPointer<UInt8>, freeingTree: Bool = true, autolink: Bool? = nil,
                             _ body: (OpaquePointer) -> T) -> T? {
-        var text = markdown
-        // Fed from the string's own storage: copying it into an array first cost a page fault
-        // per 4 KiB of lesson.
-        guard let root = text.withUTF8({ tree($0, autolink: autolink) }) else { return nil }
+        guard let root = tree(utf8, autolink: autolink) else { return nil }
         defer { if freeingTree { cmark_node_free(root) } }
         return body(root)
     }
@@ -145,9 +150,22 @@ public final class DocumentStream: @unchecked Sendable {
     private var root: OpaquePointer?
     private var converter: Converter
 
-    public init(_ markdown: String, lineOffset: Int = 0) {
-        sourceBytes = markdown.utf8.count
-        root = MarkdownParser.withTree(markdown, freeingTree: false) { $0 }
+    public convenience init(_ markdown: String, lineOffset: Int = 0) {
+        var text = markdown
+        let root = text.withUTF8 { MarkdownParser.withTree(utf8: $0, freeingTree: false) { $0 } }
+        self.init(root: root ?? nil, sourceBytes: markdown.utf8.count, lineOffset: lineOffset)
+    }
+
+    /// A stream over valid UTF-8 (a lesson file's bytes: `Lesson.withBodyUTF8`), which cmark
+    /// copies: the bytes need not outlive the call.
+    public convenience init(utf8: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0) {
+        self.init(root: MarkdownParser.withTree(utf8: utf8, freeingTree: false) { $0 } ?? nil,
+                  sourceBytes: utf8.count, lineOffset: lineOffset)
+    }
+
+    private init(root: OpaquePointer?, sourceBytes: Int, lineOffset: Int) {
+        self.sourceBytes = sourceBytes
+        self.root = root
         converter = Converter(lineOffset: lineOffset)
         (headingCount, quizzes) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
     }

@@ -22,11 +22,19 @@ extension MarkdownParser {
     public static func withParts(_ markdown: String, lineOffset: Int = 0, parts: Int, freeingTree: Bool = true,
                                  cutBytes: Int = 128 * 1024,
                                  _ body: @Sendable (_ part: Int, _ document: Document) -> Void) {
-        if parts > 1, markdown.utf8.count >= cutBytes,
-           withCutParts(markdown, lineOffset: lineOffset, parts: parts, freeingTree: freeingTree, body) {
+        var text = markdown
+        text.withUTF8 { withParts(utf8: $0, lineOffset: lineOffset, parts: parts, freeingTree: freeingTree, cutBytes: cutBytes, body) }
+    }
+
+    /// `withParts` of valid UTF-8 (a lesson file's bytes: `Lesson.withBodyUTF8`).
+    public static func withParts(utf8 bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0, parts: Int, freeingTree: Bool = true,
+                                 cutBytes: Int = 128 * 1024,
+                                 _ body: @Sendable (_ part: Int, _ document: Document) -> Void) {
+        if parts > 1, bytes.count >= cutBytes,
+           withCutParts(bytes, lineOffset: lineOffset, parts: parts, freeingTree: freeingTree, body) {
             return
         }
-        let done: Void? = withTree(markdown, freeingTree: freeingTree) { root in
+        let done: Void? = withTree(utf8: bytes, freeingTree: freeingTree) { root in
             var children: [OpaquePointer] = []
             var child = cmark_node_first_child(root)
             while let node = child {
@@ -56,42 +64,39 @@ extension MarkdownParser {
     /// `withParts` on a body cut in two; false (and `body` not called) when no cut near the
     /// middle is possible. Past the checked cut nothing can fail, so the first run's output
     /// may be written while the second is still being parsed.
-    private static func withCutParts(_ markdown: String, lineOffset: Int, parts: Int, freeingTree: Bool,
+    private static func withCutParts(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, parts: Int, freeingTree: Bool,
                                      _ body: @Sendable (_ part: Int, _ document: Document) -> Void) -> Bool {
-        var text = markdown
-        return text.withUTF8 { bytes -> Bool in
-            let n = bytes.count
-            // Too far from the target and one thread does most of the work: no better than
-            // one parse with the conversion shared.
-            guard let cut = cut(bytes, near: n * firstPieceShare.numerator / firstPieceShare.denominator),
-                  cut.lineStart >= n * 35 / 100, cut.lineStart <= n * 65 / 100 else { return false }
-            let shared = CutRun(bytes)
-            DispatchQueue.concurrentPerform(iterations: 2) { piece in
-                let bytes = shared.bytes.value
-                if piece == 0 {
-                    let root = firstPieceTree(bytes, cut: cut, autolink: nil)
-                    shared.decide(first: root)
-                    guard let root else { return }
-                    var converter = Converter(lineOffset: lineOffset)
-                    body(0, Document(blocks: converter.blocks(under: root, depth: 0)))
-                } else {
-                    let root = restTree(bytes, cut: cut, autolink: nil)
-                    shared.second = root
-                    var converter = Converter(lineOffset: lineOffset + cut.line - 1)
-                    let document = Document(blocks: root.map { converter.blocks(under: $0, depth: 0) } ?? [])
-                    guard shared.waitForDecision() else { return }
-                    body(1, document)
-                }
+        let n = bytes.count
+        // Too far from the target and one thread does most of the work: no better than
+        // one parse with the conversion shared.
+        guard let cut = cut(bytes, near: n * firstPieceShare.numerator / firstPieceShare.denominator),
+              cut.lineStart >= n * 35 / 100, cut.lineStart <= n * 65 / 100 else { return false }
+        let shared = CutRun(bytes)
+        DispatchQueue.concurrentPerform(iterations: 2) { piece in
+            let bytes = shared.bytes.value
+            if piece == 0 {
+                let root = firstPieceTree(bytes, cut: cut, autolink: nil)
+                shared.decide(first: root)
+                guard let root else { return }
+                var converter = Converter(lineOffset: lineOffset)
+                body(0, Document(blocks: converter.blocks(under: root, depth: 0)))
+            } else {
+                let root = restTree(bytes, cut: cut, autolink: nil)
+                shared.second = root
+                var converter = Converter(lineOffset: lineOffset + cut.line - 1)
+                let document = Document(blocks: root.map { converter.blocks(under: $0, depth: 0) } ?? [])
+                guard shared.waitForDecision() else { return }
+                body(1, document)
             }
-            let cutTaken = shared.first != nil
-            if cutTaken {
-                for part in 2..<max(2, parts) { body(part, Document(blocks: [])) }
-            }
-            if freeingTree || !cutTaken {
-                for root in [shared.first, shared.second].compactMap({ $0 }) { cmark_node_free(root) }
-            }
-            return cutTaken
         }
+        let cutTaken = shared.first != nil
+        if cutTaken {
+            for part in 2..<max(2, parts) { body(part, Document(blocks: [])) }
+        }
+        if freeingTree || !cutTaken {
+            for root in [shared.first, shared.second].compactMap({ $0 }) { cmark_node_free(root) }
+        }
+        return cutTaken
     }
 
     /// What the two threads of `withCutParts` share: the bytes, the trees, and whether the

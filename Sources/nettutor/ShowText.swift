@@ -29,7 +29,7 @@ enum ShowText {
     }
 
     static func write(_ lesson: Lesson, width: Int, ansi: Bool) {
-        guard lesson.body.utf8.count >= parallelBytes, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
+        guard lesson.bodyByteCount >= parallelBytes, sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1 else {
             let document = lesson.document()
             keptUntilExit.append(document)
             var out = Output()
@@ -43,17 +43,19 @@ enum ShowText {
         nt_huge_pages_for_heap()
         let first = Part()
         let second = Part()
-        MarkdownParser.withParts(lesson.body, lineOffset: lesson.bodyLineOffset, parts: 2, freeingTree: false) { part, document in
-            nt_huge_pages_for_thread_heap()
-            if part == 0 {
-                first.document = document
-                var out = Output()
-                writeInChunks(document, width: width, ansi: ansi, to: &out)
-                out.flush()
-            } else {
-                second.document = document
-                Layout.writeText(document, blocks: document.blocks.indices, width: width, ansi: ansi,
-                                 afterOtherBlocks: true, into: &second.bytes)
+        lesson.withBodyUTF8 { utf8 in
+            MarkdownParser.withParts(utf8: utf8, lineOffset: lesson.bodyLineOffset, parts: 2, freeingTree: false) { part, document in
+                nt_huge_pages_for_thread_heap()
+                if part == 0 {
+                    first.document = document
+                    var out = Output()
+                    writeInChunks(document, width: width, ansi: ansi, to: &out)
+                    out.flush()
+                } else {
+                    second.document = document
+                    Layout.writeText(document, blocks: document.blocks.indices, width: width, ansi: ansi,
+                                     afterOtherBlocks: true, into: &second.bytes)
+                }
             }
         }
         keptUntilExit += [first.document, second.document].compactMap { $0 }

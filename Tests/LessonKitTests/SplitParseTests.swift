@@ -207,9 +207,46 @@ import Testing
             #expect(fromText.0?.meta == fromBytes.0?.meta)
             #expect(fromText.0?.body == fromBytes.0?.body, "\(bytes)")
             #expect(fromText.0?.bodyLineOffset == fromBytes.0?.bodyLineOffset)
+            if let lesson = fromBytes.0 {
+                #expect(lesson.withBodyUTF8 { Array($0) } == Array(lesson.body.utf8))
+                #expect(lesson.bodyByteCount == lesson.body.utf8.count)
+                #expect(lesson.document() == fromText.0?.document())
+            }
             let splitText = FrontMatter.split(decodeLessonText(bytes))
             let splitBytes = FrontMatter.split(bytes: bytes)
             #expect(splitText.yaml == splitBytes.yaml && splitText.body == splitBytes.body && splitText.bodyLineOffset == splitBytes.bodyLineOffset, "\(bytes)")
+        }
+    }
+}
+
+@Suite struct UTF8CheckTests {
+    func swiftSaysValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+    }
+
+    @Test func agreesWithSwiftsOwnCheck() {
+        let edges: [[UInt8]] = [
+            [], [0x41], [0xC2, 0x80], [0xC1, 0xBF], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0xBF], [0xED, 0x9F, 0xBF],
+            [0xED, 0xA0, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0x80], [0xE2, 0x94], [0xF0, 0x9F, 0x98],
+        ]
+        for bytes in edges {
+            // At every offset from an eight-byte boundary, after ASCII and before it.
+            for pad in 0..<9 {
+                let padded = Array(repeating: UInt8(ascii: "a"), count: pad) + bytes + Array(repeating: UInt8(ascii: "b"), count: pad)
+                #expect(padded.withUnsafeBufferPointer { isValidUTF8($0) } == swiftSaysValid(padded), "\(padded)")
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pool: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED, 0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF, 0x00]
+        for _ in 0..<50_000 {
+            let bytes = (0..<Int.random(in: 0...20, using: &generator)).map { _ in
+                Bool.random(using: &generator) ? pool.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator)
+            }
+            #expect(bytes.withUnsafeBufferPointer { isValidUTF8($0) } == swiftSaysValid(bytes), "\(bytes)")
+        }
+        for (name, body) in SplitParseTests.lessonBodies {
+            #expect(Array(body.utf8).withUnsafeBufferPointer { isValidUTF8($0) }, "\(name)")
         }
     }
 }
