@@ -10,14 +10,16 @@ extension Node.Mapping {
     /// Only for keys that resolve to `str` (none of the YAML 1.1 words for bool, null,
     /// numbers, `<<` or `=`), which every lesson and quiz field name is: a key in the
     /// file then matches when its text is equal and it is untagged, `!` or `!!str`.
-    /// Like Yams, the last of duplicate keys wins.
+    /// Like Yams, the last of duplicate keys wins (found going forward: a mapping is not
+    /// bidirectional, so `reversed()` copied its pairs into an array on every lookup).
     public func value(forPlainKey key: String) -> Node? {
-        for (k, v) in reversed() {
+        var found: Node?
+        for (k, v) in self {
             guard let scalar = k.scalar, scalar.string == key else { continue }
             let tag = scalar.tag.description
-            if tag.isEmpty || tag == "!" || tag == "tag:yaml.org,2002:str" { return v }
+            if tag.isEmpty || tag == "!" || tag == "tag:yaml.org,2002:str" { found = v }
         }
-        return nil
+        return found
     }
 }
 

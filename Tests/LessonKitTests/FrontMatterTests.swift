@@ -9,6 +9,24 @@ import Testing
         #expect(lesson?.bodyLineOffset == 7)
     }
 
+    /// Field names are matched as Yams matches plain string keys: the last duplicate wins,
+    /// `!!str` and `!` tags are strings, any other tag is not the field.
+    @Test func fieldNamesMatchLikeYamsStringKeys() {
+        let rest = "title: T\nsummary: S\norder: 1\nminutes: 2\n"
+        let cases: [(String, String?)] = [
+            ("id: a\nid: b\n", "b"),
+            ("!!str id: c\n", "c"),
+            ("! id: d\n", "d"),
+            ("id: e\n!custom id: f\n", "e"),
+            ("!custom id: g\n", nil),
+            ("\"id\": h\n", "h"),
+        ]
+        for (head, id) in cases {
+            let (meta, _) = FrontMatter.parse(yaml: head + rest, file: "x.md")
+            #expect(meta?.id == id, "\(head.debugDescription)")
+        }
+    }
+
     @Test func missingFrontMatterIsAnErrorOnLineOne() {
         let (lesson, problems) = Lesson.read(text: "# no front matter\n", path: "x.md")
         #expect(lesson == nil)
