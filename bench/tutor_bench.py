@@ -182,11 +182,13 @@ def alternate(runs, subjects, measure):
     return results, extra
 
 
-def report(title, ours, theirs, unit="ms", target=None):
+def report(title, ours, theirs, unit="ms", target=None, note=None):
     ratio = ours[1] / theirs[1] if theirs[1] else float("inf")
     verdict = ""
     if target is not None:
         verdict = f"  target <= {target:g}: {'met' if ratio <= target else 'MISSED'}"
+    elif note:
+        verdict = f"  ({note})"
     print(f"{title:<34} {ours[0]:>9} {ours[1]:9.2f} {unit}   {theirs[0]:>10} {theirs[1]:9.2f} {unit}   ratio {ratio:5.2f}{verdict}",
           flush=True)
     return ratio
@@ -287,8 +289,10 @@ def main():
                 run.send_and_wait_exit(b"q")
                 return statistics.median(waits), None
             res, _ = alternate(args.runs, subjects, latency)
-            ratios[f"latency {size}"] = report(f"key latency, j one at a time {size}", ("nettutor", median_ms(res["nettutor"])),
-                                               ("less", median_ms(res["less"])), target=1.5)
+            # This harness's own measure, not one of issue 8's targets (paging is): printed with
+            # its ratio, left out of the summary of targets (BENCHMARKS.md, "Key latency").
+            report(f"key latency, j one at a time {size}", ("nettutor", median_ms(res["nettutor"])),
+                   ("less", median_ms(res["less"])), note="no target: see BENCHMARKS.md")
         if "memory" in only and size == args.sizes.split(",")[0]:
             def paged_peak(s):
                 out = os.path.join(work, "rss")
@@ -361,7 +365,7 @@ def main():
         print(f"{'peak RSS, show of the 2 MB file':<34} {'nettutor':>9} {statistics.median(show_rss) / 1024:9.1f} MiB")
     shutil.rmtree(work, ignore_errors=True)
     missed = [k for k, v in ratios.items()
-              if v > {"frame": 3, "paging": 1.5, "latency": 1.5}.get(k.split()[0], 1 if "lowdown" in k else 2)]
+              if v > {"frame": 3, "paging": 1.5}.get(k.split()[0], 1 if "lowdown" in k else 2)]
     print("all ratio targets met" if not missed else "targets missed: " + ", ".join(missed))
 
 
