@@ -52,7 +52,12 @@ public enum MarkdownParser {
     }
 
     /// cmark's tree of `bytes`, with the autolink extension only where needed (see `withTree`).
+    /// A body whose bytes hold none of `@`, `://`, `www.`, `&` (an entity can spell any of
+    /// them) or `\` (an escape can join them: `http:\/\/`) cannot have a text node that
+    /// holds a trigger, so it is parsed once without the extension and no tree is walked,
+    /// whatever its size (the 20 MB paragraph of the bench: 9% less to open).
     static func tree(_ bytes: UnsafeBufferPointer<UInt8>, autolink: Bool?) -> OpaquePointer? {
+        if autolink == nil && !bytesMayHoldAutolinks(bytes) { return cmarkTree(bytes, autolink: false) }
         let probe = autolink == nil && bytes.count <= autolinkProbeLimit
         guard let root = cmarkTree(bytes, autolink: autolink ?? !probe) else { return nil }
         guard probe && mayHoldExtendedAutolinks(root) else { return root }
@@ -105,6 +110,29 @@ public enum MarkdownParser {
             guard cmark_iter_get_event_type(iter) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter),
                   cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { continue }
             if holdsAutolinkTrigger(UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self)) { return true }
+        }
+        return false
+    }
+
+    /// Whether a text node parsed from `bytes` could hold `www.` (any case), `://` or `@`:
+    /// true when the bytes hold one of them, or `&` or `\`, which can make one in a text
+    /// node without it being in the bytes. Found with memchr, many bytes at a time.
+    static func bytesMayHoldAutolinks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let n = bytes.count
+        for c in [UInt8(ascii: "@"), UInt8(ascii: "&"), UInt8(ascii: "\\")] where memchr(base, Int32(c), n) != nil { return true }
+        func offset(_ p: UnsafeMutableRawPointer) -> Int { UnsafeRawPointer(p) - UnsafeRawPointer(base) }
+        var at = 0
+        while at < n, let hit = memchr(base + at, Int32(UInt8(ascii: ":")), n - at) {
+            let i = offset(hit)
+            if i + 2 < n && base[i + 1] == UInt8(ascii: "/") && base[i + 2] == UInt8(ascii: "/") { return true }
+            at = i + 1
+        }
+        at = 3
+        while at < n, let hit = memchr(base + at, Int32(UInt8(ascii: ".")), n - at) {
+            let i = offset(hit)
+            if (1...3).allSatisfy({ base[i - $0] | 0x20 == UInt8(ascii: "w") }) { return true }
+            at = i + 1
         }
         return false
     }

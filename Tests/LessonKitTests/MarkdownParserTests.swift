@@ -153,7 +153,25 @@ import Testing
         "| url | mail |\n|---|---|\n| www.example.com | x@y.org |\n",
         "<!-- www.example.com --> <a href=\"https://x\">x</a> www&#46;example.com https&#58;//x.org",
         "- item www.example.com\n  > quoted https://example.com/path\n",
+        "Spelled with entities: me&#64;example.com, w&#119;w.example.com, https&#x3A;//example.org",
+        "Joined by escapes: https:\\/\\/example.org, www\\.example.com, me\\@example.com",
+        "Digits only: 1 2 3\n4 5 6\n",
     ]
+
+    /// The bytes decide first: none of `@`, `://`, `www.`, `&`, `\` and no text node can
+    /// hold a trigger, so the body is parsed once without the extension.
+    @Test func theBytesRuleOutAutolinksOnlyWhenNothingCouldMakeOne() {
+        let cases: [(String, Bool)] = [
+            ("Plain text: 1, 2. Done", false),
+            ("ends with wWw.", true), ("ends with wW.", false), ("WWW.", true), ("ww.x and w.w.w.", false),
+            ("a@b", true), ("x://y", true), (":/ /", false), ("&amp;", true), ("a\\b", true),
+            ("", false), ("www", false), (".", false), ("://", true),
+        ]
+        for (text, expected) in cases {
+            var copy = text
+            #expect(copy.withUTF8 { MarkdownParser.bytesMayHoldAutolinks($0) } == expected, "\(text.debugDescription)")
+        }
+    }
 
     @Test func theTreeIsTheSameAsWithTheExtensionAlwaysOn() {
         var checked = 0
