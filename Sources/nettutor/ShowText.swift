@@ -7,10 +7,11 @@ import LessonKit
 import Render
 
 /// `nettutor show`: a lesson's text, laid out block by block (`Layout.writeText`). A large
-/// lesson is parsed once and cut into two runs of top-level blocks, each converted and laid
-/// out on a thread of its own (`MarkdownParser.withParts`): the first run is written as it
-/// is laid out, the second waits in memory until then, so the output is the same bytes in
-/// the same order as from one thread.
+/// lesson is cut in two at a top-level heading and each piece is parsed, converted and laid
+/// out on a thread of its own (or, with no heading to cut at, parsed once and its top-level
+/// blocks split in two runs: `MarkdownParser.withParts`). The first run is written as it is
+/// laid out, the second waits in memory until then, so the output is the same bytes in the
+/// same order as from one thread.
 enum ShowText {
     /// Below this many bytes of Markdown one thread does it all: a thread costs more than it
     /// saves on a lesson of ordinary size (the longest in the course is 55 KB).
