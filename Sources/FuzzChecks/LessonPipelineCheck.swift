@@ -55,16 +55,17 @@ public enum LessonPipelineCheck {
         return problems
     }
 
-    /// `nettutor show` parses a large body as two pieces cut before a heading line. At every
-    /// line starting with `#` (the first 16), where the cut is taken the pieces must give
-    /// the whole body's blocks (their first lines included) and its text as `show` prints it.
+    /// `nettutor show` parses a large body as two pieces cut before a line that starts a
+    /// top-level block. At every line (the first 24 after the first line), where the cut is
+    /// taken the pieces must give the whole body's blocks (their first lines included) and
+    /// its text as `show` prints it.
     static func checkCuts(_ text: String, document: Document, width: Int) -> [String] {
         var problems: [String] = []
         var wholeText: [UInt8] = []
         Layout.writeText(document, blocks: document.blocks.indices, width: width, ansi: false, into: &wholeText)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var tried = 0
-        for (index, line) in lines.enumerated() where index > 0 && line.hasPrefix("#") && tried < 16 {
+        for index in lines.indices where index > 0 && tried < 24 {
             tried += 1
             guard let (first, second) = MarkdownParser.splitDocuments(text, atLine: index + 1) else { continue }
             let joined = first.blocks + second.blocks

@@ -9,12 +9,13 @@ extension MarkdownParser {
     /// can leave them to the exit instead of freeing 60,000 nodes one by one (2 ms for the
     /// 2 MB benchmark file, after all the output).
     ///
-    /// A body of `cutBytes` or more is cut in two at a top-level heading a little past its
-    /// middle (`SplitParse.swift`) and the pieces are parsed at the same time, the first
-    /// going on to conversion while the second is parsed; the second gets a little less
-    /// because its inline pass waits for the first one's (cmark's inline tables are
-    /// global). Otherwise (smaller, or no heading where a cut is safe) the body is parsed
-    /// once and its top-level blocks are cut into runs of about the same length.
+    /// A body of `cutBytes` or more is cut in two before a top-level block (a heading if one
+    /// is near) a little past its middle (`SplitParse.swift`) and the pieces are parsed at
+    /// the same time, the first going on to conversion while the second is parsed; the
+    /// second gets a little less because its inline pass waits for the first one's
+    /// (cmark's inline tables are global). Otherwise (smaller, or no safe cut between 35%
+    /// and 65% of the bytes) the body is parsed once and its top-level blocks are cut into
+    /// runs of about the same length.
     ///
     /// For output that shows no heading anchors (`nettutor show`): anchors are made unique
     /// within each run only. Every block is otherwise the one `parse` gives, in the same
@@ -69,8 +70,8 @@ extension MarkdownParser {
         let n = bytes.count
         // Too far from the target and one thread does most of the work: no better than
         // one parse with the conversion shared.
-        guard let cut = cut(bytes, near: n * firstPieceShare.numerator / firstPieceShare.denominator),
-              cut.lineStart >= n * 35 / 100, cut.lineStart <= n * 65 / 100 else { return false }
+        guard let cut = cut(bytes, near: n * firstPieceShare.numerator / firstPieceShare.denominator,
+                            within: n * 35 / 100...n * 65 / 100) else { return false }
         let shared = CutRun(bytes)
         DispatchQueue.concurrentPerform(iterations: 2) { piece in
             let bytes = shared.bytes.value
