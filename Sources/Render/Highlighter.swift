@@ -44,6 +44,119 @@ public struct Highlighter: Sendable {
     /// Splits one source line into styled spans.
     public mutating func highlight(_ line: String) -> [Span] {
         if language == .http { return highlightHTTP(line) }
+        var copy = line
+        if let spans = copy.withUTF8({ bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? highlightPrintableASCII(bytes) : nil
+        }) {
+            return spans
+        }
+        return highlightCharacters(line)
+    }
+
+    /// `highlightCharacters` for a line of printable ASCII, on its bytes: there every
+    /// `Character` is one byte and its properties are the ASCII classes, so the spans are
+    /// the same (tests compare the two), without building an array of `Character`s and
+    /// asking Unicode about each (66,000 instructions for an 80-column line).
+    mutating func highlightPrintableASCII(_ b: UnsafeBufferPointer<UInt8>) -> [Span] {
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || ((c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "f")) }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+        let n = b.count
+        var spans: [Span] = []
+        var plainStart = -1, plainEnd = -1  // the pending plain text is b[plainStart..<plainEnd]
+        var plainAllSpace = true
+        func addPlain(_ range: Range<Int>) {
+            if plainStart < 0 { plainStart = range.lowerBound }
+            plainEnd = range.upperBound
+            if plainAllSpace { plainAllSpace = b[range].allSatisfy { $0 == UInt8(ascii: " ") } }
+        }
+        func flush() {
+            if plainStart >= 0 { spans.append(Span(text(plainStart..<plainEnd), Style(.code))) }
+            plainStart = -1
+            plainAllSpace = true
+        }
+        func emit(_ range: Range<Int>, _ role: ColorRole, _ attrs: TextAttributes = []) {
+            flush()
+            spans.append(Span(text(range), Style(role, attrs)))
+        }
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if inBlockComment {
+                var j = i
+                while j < n && !(b[j] == UInt8(ascii: "*") && j + 1 < n && b[j + 1] == UInt8(ascii: "/")) { j += 1 }
+                if j < n { j += 2; inBlockComment = false }
+                emit(i..<min(j, n), .comment, .italic)
+                i = j
+                continue
+            }
+            let lineComment = (language == .sh && c == UInt8(ascii: "#") && (i == 0 || b[i - 1] == UInt8(ascii: " ")))
+                || (language != .sh && c == UInt8(ascii: "/") && i + 1 < n && b[i + 1] == UInt8(ascii: "/"))
+            if lineComment || (language == .c && c == UInt8(ascii: "#") && plainAllSpace && spans.isEmpty) {
+                emit(i..<n, lineComment ? .comment : .keyword, lineComment ? .italic : [])
+                return spans
+            }
+            if language != .sh && c == UInt8(ascii: "/") && i + 1 < n && b[i + 1] == UInt8(ascii: "*") {
+                inBlockComment = true
+                continue
+            }
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                var j = i + 1
+                while j < n && b[j] != c {
+                    if b[j] == UInt8(ascii: "\\") { j += 1 }
+                    j += 1
+                }
+                j = min(j + 1, n)
+                emit(i..<j, .string)
+                i = j
+                continue
+            }
+            if language == .sh && c == UInt8(ascii: "$") && i + 1 < n
+                && (isLetter(b[i + 1]) || b[i + 1] == UInt8(ascii: "{") || b[i + 1] == UInt8(ascii: "_")) {
+                var j = i + 1
+                while j < n && (isLetter(b[j]) || isDigit(b[j]) || b[j] == UInt8(ascii: "_") || b[j] == UInt8(ascii: "{") || b[j] == UInt8(ascii: "}")) { j += 1 }
+                emit(i..<j, .type)
+                i = j
+                continue
+            }
+            if isDigit(c) && (i == 0 || !(isLetter(b[i - 1]) || b[i - 1] == UInt8(ascii: "_"))) {
+                var j = i
+                while j < n && (isHexDigit(b[j]) || b[j] == UInt8(ascii: "x") || b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: "_")) { j += 1 }
+                emit(i..<max(j, i + 1), .number)
+                i = max(j, i + 1)
+                continue
+            }
+            if isLetter(c) || c == UInt8(ascii: "_") {
+                var j = i
+                while j < n && (isLetter(b[j]) || isDigit(b[j]) || b[j] == UInt8(ascii: "_")) { j += 1 }
+                let word = Substring(text(i..<j))
+                let isKeyword: Bool
+                switch language {
+                case .c: isKeyword = Self.cKeywords.contains(word)
+                case .swift: isKeyword = Self.swiftKeywords.contains(word)
+                case .sh: isKeyword = Self.shKeywords.contains(word) || (spans.isEmpty && plainAllSpace)
+                case .http: isKeyword = false
+                }
+                if isKeyword {
+                    emit(i..<j, .keyword, .bold)
+                } else if language == .swift && c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") {
+                    emit(i..<j, .type)
+                } else {
+                    addPlain(i..<j)
+                }
+                i = j
+                continue
+            }
+            addPlain(i..<i + 1)
+            i += 1
+        }
+        flush()
+        return spans
+    }
+
+    /// The highlighter on `Character`s, for any line (the reference for the ASCII path).
+    mutating func highlightCharacters(_ line: String) -> [Span] {
         var spans: [Span] = []
         let chars = Array(line)
         var i = 0

@@ -77,6 +77,30 @@ import Testing
         #expect(spans.contains { $0.text == "return" && $0.style.role == .keyword })
     }
 
+    /// The byte path for printable ASCII gives the spans of the `Character` path, with the
+    /// block-comment state carried from line to line the same way.
+    @Test func theASCIIPathIsTheCharacterPath() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["int", "return", "func", "Self", "echo", "if", "fi", "x", "_a1", "  ", " ", "#", "//", "/*", "*/",
+                      "\"", "'", "\\", "$HOME", "${X}", "$", "0x1F", "3.14", "42", "a2", "_", ";", "(", ")", "{", "}",
+                      "*", "/", "GET", "Host:", "x.y", "1_000", "e", "-", "=", "\"s\\\"q\"", "'c'"]
+        var lines = ["echo \"$HOME\" # hi", "int x; /* start", "still comment */ return 0;", "#include <x.h>", "  # not", ""]
+        for _ in 0..<3000 {
+            lines.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for language in [Highlighter.Language.sh, .c, .swift] {
+            var fast = Highlighter(language)
+            var reference = Highlighter(language)
+            for line in lines {
+                var copy = line
+                let spans = copy.withUTF8 { fast.highlightPrintableASCII($0) }
+                let expected = reference.highlightCharacters(line)
+                #expect(spans == expected, "\(language) \(line.debugDescription)")
+                #expect(fast.inBlockComment == reference.inBlockComment, "\(language) \(line.debugDescription)")
+            }
+        }
+    }
+
     @Test func httpRequestLineAndHeaders() {
         var h = Highlighter(.http)
         #expect(h.highlight("GET / HTTP/1.1").first?.style.role == .keyword)
