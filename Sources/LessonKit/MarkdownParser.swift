@@ -426,6 +426,15 @@ struct Converter {
 
     func inlines(under parent: OpaquePointer, depth: Int) -> [Inline] {
         var out: [Inline] = []
+        // Sized before it grows: a paragraph of a million lines has two million inlines, and
+        // growing the array by doubling copied it again and again (most of opening such a lesson).
+        var count = 0
+        var child = cmark_node_first_child(parent)
+        while let node = child {
+            count += 1
+            child = cmark_node_next(node)
+        }
+        out.reserveCapacity(count)
         inlines(under: parent, depth: depth, into: &out)
         return out
     }
