@@ -160,12 +160,19 @@ import TestSupport
         #expect(s.reader!.rendered.focusables[last] == whole().rendered.focusables[last])
     }
 
+    /// The app with one lesson file (`id` and a front matter, then `body`) open.
+    func opened(_ id: String, body: String, width: Int = 60, height: Int = 20) -> AppState {
+        let text = "---\nid: \(id)\ntitle: \(id)\nsummary: s\norder: 1\nminutes: 1\n---\n" + body
+        var s = AppState(course: Course(files: [("\(id).md", text)], origin: "t"), progress: LearnerProgress(), width: width, height: height)
+        _ = s.open(lessonID: id)
+        return s
+    }
+
     @Test func tabCrossesAStretchWithoutLinksThatIsNotLaidOutYet() {
-        var text = "---\nid: far\ntitle: f\nsummary: s\norder: 1\nminutes: 1\n---\n[first](#far)\n\n"
-        for i in 0..<300 { text += "Paragraph \(i) with no link.\n\n" }
-        text += "[last](#far)\n"
-        var s = AppState(course: Course(files: [("far.md", text)], origin: "t"), progress: LearnerProgress(), width: 60, height: 20)
-        _ = s.open(lessonID: "far")
+        var body = "[first](#far)\n\n"
+        for i in 0..<300 { body += "Paragraph \(i) with no link.\n\n" }
+        body += "[last](#far)\n"
+        var s = opened("far", body: body)
         _ = s.update(.key(.tab))
         #expect(s.reader?.focus == 0)
         _ = s.update(.key(.tab))
@@ -242,11 +249,10 @@ import TestSupport
     }
 
     @Test func aHugeCodeBlockOpensAPartAtATime() {
-        var text = "---\nid: code\ntitle: c\nsummary: s\norder: 1\nminutes: 1\n---\n```sh\n"
-        for i in 0..<5_000 { text += "echo \(i)\n" }
-        text += "```\n\nafter the code\n"
-        var s = AppState(course: Course(files: [("code.md", text)], origin: "t"), progress: LearnerProgress(), width: 60, height: 20)
-        _ = s.open(lessonID: "code")
+        var body = "```sh\n"
+        for i in 0..<5_000 { body += "echo \(i)\n" }
+        body += "```\n\nafter the code\n"
+        var s = opened("code", body: body)
         #expect(s.reader!.lineCount < 1_000, "one part of the block, not 5,000 lines")
         _ = s.update(.key(.char("G")))
         #expect(s.reader!.isLaidOut)
