@@ -124,6 +124,23 @@ import Testing
         #expect(taken > 20 && refused > 20, "taken \(taken), refused \(refused)")
     }
 
+    /// When the line the scan chose is refused (here it lies inside an HTML comment that
+    /// spans blank lines), the body is parsed whole and its blocks are split as before.
+    @Test func aRefusedCutFallsBackToOneParse() {
+        let filler = (1...40).map { "Paragraph \($0) of the opening." }.joined(separator: "\n\n")
+        let body = filler + "\n\n<!--\n\nInside a comment: not a block of its own.\n\nNor this.\n\n-->\n\n" + filler
+        var copy = body
+        let cut = copy.withUTF8 { MarkdownParser.cut($0, near: $0.count / 2, within: $0.count * 45 / 100...$0.count * 55 / 100) }
+        #expect(cut.map { MarkdownParser.splitDocuments(body, atLine: $0.line) == nil } == true, "the scan picks a line inside the comment")
+        let collected = Collected()
+        MarkdownParser.withParts(body, parts: 2, cutBytes: 0) { part, document in
+            collected.lock.withLock { collected.parts[part] = document }
+        }
+        #expect(collected.parts.count == 2)
+        #expect(Self.withoutAnchors((collected.parts[0]?.blocks ?? []) + (collected.parts[1]?.blocks ?? []))
+                == Self.withoutAnchors(MarkdownParser.parse(body).blocks))
+    }
+
     /// A body with no heading at all is cut before a paragraph.
     @Test func aBodyWithoutHeadingsIsCutBeforeAParagraph() {
         let body = (1...200).map { "Paragraph \($0) with *emphasis*\nand a second line.\n\n- a list\n- of two\n\n```\ncode \($0)\n\nmore\n```" }
