@@ -35,8 +35,10 @@ public enum LessonPipelineCheck {
         let course = Course(files: [("fuzz.md", file)], origin: "fuzz")
         _ = Linter(quizCheck: QuizLint.makeCheck()).lint(files: [("fuzz.md", file)])
         for lesson in course.lessons {
-            // Laid out a screen at a time, then the rest: the lines of a whole layout.
-            var partial = Reader(lessonID: lesson.id, title: "", source: lesson.documentStream(), width: width, layOutThrough: height)
+            // Laid out a screen at a time, then the rest, from a stream that parses the body in
+            // two pieces (the second when it is needed): the lines of a whole layout.
+            let stream = lesson.withBodyUTF8 { DocumentStream(utf8: $0, lineOffset: lesson.bodyLineOffset, firstPieceBytes: 128) }
+            var partial = Reader(lessonID: lesson.id, title: "", source: stream, width: width, layOutThrough: height)
             partial.completeLayout()
             let whole = Reader(lessonID: lesson.id, title: "", document: lesson.document(), width: width)
             if partial.rendered.lines != whole.rendered.lines || partial.rendered.focusables != whole.rendered.focusables {

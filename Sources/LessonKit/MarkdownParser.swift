@@ -163,39 +163,95 @@ public enum MarkdownParser {
 /// opens after cmark's parse and one screen of conversion. Each C node is freed as soon as
 /// it is converted; the rest go with the stream.
 ///
+/// A body of `firstPieceBytes` x 2 or more is cut in two where `withParts` would cut it
+/// (`SplitParse.swift`) near `firstPieceBytes`: the first piece is parsed at once, the rest
+/// only when a block, the heading count or a quiz past the first piece is asked for (the
+/// reader's first screen needs neither: opening the longest lesson parsed 55 KB of Markdown
+/// before drawing 24 lines). The blocks are those of a whole parse.
+///
 /// Conversion only appends, and gives the same blocks whoever asks first, so copies of a
 /// value holding a stream may share it. It is meant for one thread at a time.
 public final class DocumentStream: @unchecked Sendable {
     /// The blocks converted so far (all of them once `isComplete`).
     public private(set) var blocks: [Block] = []
-    /// Headings anywhere in the body, converted or not.
-    public let headingCount: Int
+    /// Headings anywhere in the body, converted or not (parses the rest if it is pending).
+    public var headingCount: Int {
+        parseRest()
+        return headings
+    }
+    /// The heading count if nothing is pending, else nil (nothing is parsed to answer).
+    public var headingCountIfKnown: Int? { rest == nil ? headings : nil }
     /// The body's quiz blocks (the file line of the fence, the YAML), in document order.
-    public let quizzes: [(line: Int, source: String)]
+    public var quizzes: [(line: Int, source: String)] {
+        parseRest()
+        return foundQuizzes
+    }
     public var quizLines: [Int] { quizzes.map(\.line) }
     /// The size of the Markdown it was parsed from (0 for a stream over converted blocks).
     public let sourceBytes: Int
-    private var root: OpaquePointer?
+    /// Parsed pieces not yet converted to the end, with the line offset of each.
+    private var pieces: [(root: OpaquePointer, lineOffset: Int)] = []
+    /// The second piece's bytes, until it is parsed.
+    private var rest: (bytes: [UInt8], lineOffset: Int)?
     private var converter: Converter
+    private var headings = 0
+    private var foundQuizzes: [(line: Int, source: String)] = []
 
-    public convenience init(_ markdown: String, lineOffset: Int = 0) {
+    /// Where a long body is cut for the first piece (about two screens of the longest lesson).
+    public static let firstPieceBytes = 8 * 1024
+
+    public convenience init(_ markdown: String, lineOffset: Int = 0, firstPieceBytes: Int = DocumentStream.firstPieceBytes) {
         var text = markdown
-        let root = text.withUTF8 { MarkdownParser.withTree(utf8: $0, freeingTree: false) { $0 } }
-        self.init(root: root ?? nil, sourceBytes: markdown.utf8.count, lineOffset: lineOffset)
+        self.init(piecesOf: text.withUTF8 { Self.firstPiece($0, lineOffset: lineOffset, target: firstPieceBytes) },
+                  sourceBytes: markdown.utf8.count, lineOffset: lineOffset)
     }
 
     /// A stream over valid UTF-8 (a lesson file's bytes: `Lesson.withBodyUTF8`), which cmark
-    /// copies: the bytes need not outlive the call.
-    public convenience init(utf8: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0) {
-        self.init(root: MarkdownParser.withTree(utf8: utf8, freeingTree: false) { $0 } ?? nil,
-                  sourceBytes: utf8.count, lineOffset: lineOffset)
+    /// copies (and the rest is copied): the bytes need not outlive the call.
+    public convenience init(utf8: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0, firstPieceBytes: Int = DocumentStream.firstPieceBytes) {
+        self.init(piecesOf: Self.firstPiece(utf8, lineOffset: lineOffset, target: firstPieceBytes), sourceBytes: utf8.count, lineOffset: lineOffset)
     }
 
-    private init(root: OpaquePointer?, sourceBytes: Int, lineOffset: Int) {
+    /// The first piece's tree and the rest to parse later, or the whole body's tree.
+    private static func firstPiece(_ bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, target: Int)
+        -> (root: OpaquePointer?, rest: (bytes: [UInt8], lineOffset: Int)?) {
+        if target > 0, bytes.count >= 2 * target,
+           let cut = MarkdownParser.cut(bytes, near: target, within: target / 2...target * 3 / 2),
+           let first = MarkdownParser.firstPieceTree(bytes, cut: cut, autolink: nil) {
+            return (first, (Array(bytes[cut.lineStart...]), lineOffset + cut.line - 1))
+        }
+        return (MarkdownParser.withTree(utf8: bytes, freeingTree: false) { $0 }, nil)
+    }
+
+    private init(piecesOf parsed: (root: OpaquePointer?, rest: (bytes: [UInt8], lineOffset: Int)?), sourceBytes: Int, lineOffset: Int) {
         self.sourceBytes = sourceBytes
-        self.root = root
         converter = Converter(lineOffset: lineOffset)
-        (headingCount, quizzes) = root.map { Self.survey($0, lineOffset: lineOffset) } ?? (0, [])
+        rest = parsed.rest
+        if let root = parsed.root { add(root, lineOffset: lineOffset) }
+    }
+
+    private func add(_ root: OpaquePointer, lineOffset: Int) {
+        pieces.append((root, lineOffset))
+        let (h, q) = Self.survey(root, lineOffset: lineOffset)
+        headings += h
+        foundQuizzes += q
+    }
+
+    /// Parses the rest of the body, if it is pending.
+    private func parseRest() {
+        guard let pending = rest else { return }
+        rest = nil
+        let root = pending.bytes.withUnsafeBufferPointer { MarkdownParser.tree($0, autolink: nil) }
+        if let root { add(root, lineOffset: pending.lineOffset) }
+    }
+
+    /// The place of the quiz block whose fence is on file line `line` among the body's quiz
+    /// blocks (the seed of its card), parsing the rest only if the line is not in the first piece.
+    public func quizOrdinal(ofLine line: Int) -> Int? {
+        if let i = foundQuizzes.firstIndex(where: { $0.line == line }) { return i }
+        guard rest != nil else { return nil }
+        parseRest()
+        return foundQuizzes.firstIndex { $0.line == line }
     }
 
     /// A stream over blocks that are already converted.
@@ -203,24 +259,20 @@ public final class DocumentStream: @unchecked Sendable {
         sourceBytes = 0
         blocks = document.blocks
         converter = Converter(lineOffset: 0)
-        var headings = 0
-        var found: [(line: Int, source: String)] = []
         Linter.walk(document.blocks) { block in
             switch block.kind {
             case .heading: headings += 1
-            case .quiz(let source): found.append((block.line, source))
+            case .quiz(let source): foundQuizzes.append((block.line, source))
             default: break
             }
         }
-        headingCount = headings
-        quizzes = found
     }
 
     deinit {
-        if let root { cmark_node_free(root) }
+        for piece in pieces { cmark_node_free(piece.root) }
     }
 
-    public var isComplete: Bool { root.flatMap { cmark_node_first_child($0) } == nil }
+    public var isComplete: Bool { rest == nil && pieces.allSatisfy { cmark_node_first_child($0.root) == nil } }
 
     /// Converts top-level nodes until block `index` exists; false when the body has fewer blocks.
     @discardableResult
@@ -229,13 +281,25 @@ public final class DocumentStream: @unchecked Sendable {
         return index < blocks.count
     }
 
-    /// Converts the first C node left (some give no block, some several) and frees it.
+    /// Converts the first C node left (some give no block, some several) and frees it; a
+    /// piece converted to its end makes way for the next (parsing the rest if pending).
     private func convertNext() -> Bool {
-        guard let root, let node = cmark_node_first_child(root) else { return false }
-        blocks += converter.block(node, depth: 0)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-        return true
+        while true {
+            if let piece = pieces.first {
+                if let node = cmark_node_first_child(piece.root) {
+                    converter.lineOffset = piece.lineOffset
+                    blocks += converter.block(node, depth: 0)
+                    cmark_node_unlink(node)
+                    cmark_node_free(node)
+                    return true
+                }
+                cmark_node_free(piece.root)
+                pieces.removeFirst()
+                continue
+            }
+            guard rest != nil else { return false }
+            parseRest()
+        }
     }
 
     /// Headings and quiz blocks in the whole tree, found without converting it: block
@@ -279,7 +343,8 @@ public final class DocumentStream: @unchecked Sendable {
 }
 
 struct Converter {
-    let lineOffset: Int
+    /// Added to cmark's line numbers (a stream's pieces each have their own).
+    var lineOffset: Int
     var slugs = SlugAllocator()
     /// The line of the block converted last. cmark-gfm gives no line (0) to the paragraph
     /// its table extension splits off the lines before a table's header row (the table

@@ -123,7 +123,9 @@ extension AppState {
         guard let reader else { return }
         let id = reader.lessonID
         var record = progress.lessons[id] ?? LessonRecord()
-        record.sectionCount = reader.headingCount
+        // Known once the lesson is parsed to its end (soon after the first frame, or when the
+        // progress is saved): asking here would parse it before the first frame.
+        if let count = reader.headingCountIfKnown { record.sectionCount = count }
         for anchor in reader.sectionsVisible(viewHeight: viewHeight) { record.sectionsSeen.insert(anchor) }
         let position = reader.position
         if record != progress.lessons[id] || position != progress.positions[id] {
@@ -138,6 +140,10 @@ extension AppState {
     }
 
     mutating func flushProgress() -> [Effect] {
+        if let count = reader?.headingCount, let id = reader?.lessonID, progress.lessons[id]?.sectionCount != count {
+            progress.lessons[id, default: LessonRecord()].sectionCount = count
+            progressDirty = true
+        }
         guard progressDirty else { return [] }
         progressDirty = false
         lastSave = now

@@ -24,8 +24,6 @@ public struct Reader: Sendable {
     public private(set) var quizCards: [Int: QuizCard] = [:]
     let progress: LearnerProgress?
     let seed: UInt64
-    /// The place of each quiz block among the lesson's quiz blocks, by fence line (its card's seed).
-    let quizOrdinals: [Int: Int]
     var questionIDs: [String]?
 
     /// Top-level blocks laid out by one `layOutMore()`: a few milliseconds of work.
@@ -39,7 +37,6 @@ public struct Reader: Sendable {
         self.source = source
         self.progress = progress
         self.seed = seed
-        quizOrdinals = Dictionary(source.quizLines.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         rendered = RenderedDocument(width: width)
         ensure(line: line)
     }
@@ -52,6 +49,8 @@ public struct Reader: Sendable {
 
     /// How many headings the whole lesson has (laid out or not).
     public var headingCount: Int { source.headingCount }
+    /// The heading count if the whole lesson is parsed already (nothing is parsed to answer).
+    public var headingCountIfKnown: Int? { source.headingCountIfKnown }
 
     var options: Layout.Options {
         let cards = quizCards
@@ -67,7 +66,7 @@ public struct Reader: Sendable {
             // The lesson's question list is filled in when an answer is recorded
             // (`lessonQuestionIDs()`): finding it means parsing every quiz block.
             let items = questions.map { QuizItem(lesson: lessonID, question: $0, lessonQuestions: []) }
-            quizCards[block.line] = QuizCard(items: items, seed: seed &+ UInt64(quizOrdinals[block.line] ?? 0), state: progress)
+            quizCards[block.line] = QuizCard(items: items, seed: seed &+ UInt64(self.source.quizOrdinal(ofLine: block.line) ?? 0), state: progress)
         }
     }
 

@@ -56,6 +56,46 @@ import TestSupport
         }
     }
 
+    /// A long body is parsed in two pieces, the rest only when something past the first is
+    /// asked for; blocks, counts and quiz places are those of the whole parse.
+    @Test(arguments: [512, 2_048, DocumentStream.firstPieceBytes])
+    func aLongBodyIsParsedInTwoPiecesWithTheWholeParsesBlocks(firstPieceBytes: Int) {
+        let course = Course(files: BundledCourse.files.map { (path: "Lessons/" + $0.name, text: $0.text) }, origin: "test")
+        var cutSeen = 0
+        for lesson in course.lessons {
+            let whole = MarkdownParser.parse(lesson.body, lineOffset: lesson.bodyLineOffset)
+            let expected = walked(whole)
+            let stream = DocumentStream(lesson.body, lineOffset: lesson.bodyLineOffset, firstPieceBytes: firstPieceBytes)
+            if stream.headingCountIfKnown == nil {
+                cutSeen += 1
+                #expect(stream.ensure(block: 0))
+                #expect(stream.headingCountIfKnown == nil, "\(lesson.id): the first block does not need the rest")
+                // Quizzes in the first piece have their place without the rest being parsed.
+                for (i, line) in expected.quizLines.enumerated() where stream.headingCountIfKnown == nil {
+                    #expect(stream.quizOrdinal(ofLine: line) == i, "\(lesson.id) quiz at \(line)")
+                }
+            }
+            #expect(stream.headingCount == expected.headings, "\(lesson.id)")
+            #expect(stream.quizLines == expected.quizLines, "\(lesson.id)")
+            #expect(!stream.ensure(block: whole.blocks.count))
+            #expect(stream.isComplete)
+            #expect(stream.blocks == whole.blocks, "\(lesson.id)")
+        }
+        #expect(cutSeen >= course.lessons.count - 1, "most lessons are long enough to be cut: \(cutSeen)")
+    }
+
+    /// Converting through the first piece parses the rest on the way, with its own line numbers.
+    @Test func convertingPastTheFirstPieceParsesTheRest() throws {
+        let (lesson, _) = Lesson.read(text: Fixtures.long(sections: 60), path: "long.md")
+        let body = try #require(lesson)
+        let whole = body.document()
+        let stream = DocumentStream(body.body, lineOffset: body.bodyLineOffset, firstPieceBytes: 1_024)
+        #expect(stream.headingCountIfKnown == nil)
+        #expect(stream.ensure(block: whole.blocks.count - 1))
+        #expect(stream.headingCountIfKnown != nil)
+        #expect(stream.blocks == whole.blocks)
+    }
+
     @Test func aStreamOverConvertedBlocksIsComplete() {
         let document = MarkdownParser.parse(Self.nested)
         let stream = DocumentStream(document)
