@@ -140,7 +140,12 @@ extension AppState {
     }
 
     mutating func flushProgress() -> [Effect] {
-        if let count = reader?.headingCount, let id = reader?.lessonID, progress.lessons[id]?.sectionCount != count {
+        // The heading count of a lesson whose end is not parsed yet: parsed now for an
+        // ordinary lesson (a millisecond); a long one (1 MB or more) is not held up at `q` for
+        // it, and records its count once the idle steps have parsed it.
+        if let r = reader, r.headingCountIfKnown != nil || r.source.sourceBytes < Self.longLessonBytes,
+           progress.lessons[r.lessonID]?.sectionCount != r.headingCount {
+            let count = r.headingCount, id = r.lessonID
             progress.lessons[id, default: LessonRecord()].sectionCount = count
             progressDirty = true
         }

@@ -248,6 +248,28 @@ import TestSupport
         #expect(s.progress.lessons["long"]?.sectionCount == Self.sections + 1)
     }
 
+    /// A lesson parsed in two pieces knows its heading count once the rest is parsed; the
+    /// first save records it (parsing the rest then), except for a lesson of 1 MB or more,
+    /// which `q` does not hold up: its count comes once the idle steps have parsed it.
+    @Test func sectionCountOfALessonInTwoPiecesIsRecordedByTheFirstSave() {
+        let sections = 400
+        var s = AppState(course: Course(files: [("long.md", Fixtures.long(sections: sections))], origin: "t"),
+                         progress: LearnerProgress(), width: 70, height: 20)
+        _ = s.open(lessonID: "long")
+        #expect(s.reader?.headingCountIfKnown == nil, "the first frame parsed only the first piece")
+        #expect(s.progress.lessons["long"]?.sectionCount == nil)
+        let effects = s.update(.key(.char("q")))
+        #expect(s.progress.lessons["long"]?.sectionCount == sections + 1)
+        #expect(effects.contains { if case .saveProgress(let p) = $0 { return p.lessons["long"]?.sectionCount == sections + 1 } else { return false } })
+
+        var text = Fixtures.long(id: "big", sections: 3_500)
+        while text.utf8.count < AppState.longLessonBytes + 4_096 { text += "More text to make the lesson long.\n\n" }
+        var big = AppState(course: Course(files: [("big.md", text)], origin: "t"), progress: LearnerProgress(), width: 70, height: 20)
+        _ = big.open(lessonID: "big")
+        _ = big.update(.key(.char("q")))
+        #expect(big.reader?.headingCountIfKnown == nil, "q did not wait for the rest of a long lesson")
+    }
+
     @Test func aHugeCodeBlockOpensAPartAtATime() {
         var body = "```sh\n"
         for i in 0..<5_000 { body += "echo \(i)\n" }
