@@ -70,13 +70,13 @@ public struct Lesson: Sendable {
 
     /// Reads a lesson file's text. Front matter problems come back as diagnostics.
     public static func read(text: String, path: String) -> (Lesson?, [Diagnostic]) {
-        read(FrontMatter.split(text), opensFrontMatter: text.utf8.starts(with: "---\n".utf8) || text.utf8.starts(with: "---\r\n".utf8), path: path)
+        read(FrontMatter.split(text), opensFrontMatter: opensFrontMatter(text.utf8), path: path)
     }
 
     /// Reads a lesson file's bytes as `read(text: decodeLessonText(bytes))` does, without
     /// decoding and copying the whole file: the body stays in `bytes` when it is valid UTF-8.
     public static func read(bytes: [UInt8], path: String) -> (Lesson?, [Diagnostic]) {
-        let opens = bytes.starts(with: "---\n".utf8) || bytes.starts(with: "---\r\n".utf8)
+        let opens = opensFrontMatter(bytes)
         guard let bounds = bytes.withUnsafeBufferPointer({ FrontMatter.bounds($0) }),
               bytes.withUnsafeBufferPointer({ isValidUTF8(UnsafeBufferPointer(rebasing: $0[bounds.body...])) }) else {
             return read(FrontMatter.split(bytes: bytes), opensFrontMatter: opens, path: path)
@@ -85,6 +85,11 @@ public struct Lesson: Sendable {
         return read(yaml: yaml, path: path) { meta in
             Lesson(meta: meta, path: path, validUTF8: bytes, from: bounds.body, bodyLineOffset: bounds.bodyLineOffset)
         }
+    }
+
+    /// The file starts with a `---` line (so a missing closing fence is the problem to name).
+    private static func opensFrontMatter(_ bytes: some Sequence<UInt8>) -> Bool {
+        bytes.starts(with: "---\n".utf8) || bytes.starts(with: "---\r\n".utf8)
     }
 
     private static func read(_ split: FrontMatter.Split, opensFrontMatter: Bool, path: String) -> (Lesson?, [Diagnostic]) {

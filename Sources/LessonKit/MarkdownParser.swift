@@ -31,19 +31,19 @@ public enum MarkdownParser {
         } ?? Document(blocks: [])
     }
 
-    /// Parses `markdown` with cmark-gfm and hands the root of the C tree to `body`; the tree
-    /// is freed when `body` returns (unless `freeingTree` is false: see `withParts`). Nil
-    /// when cmark cannot make a parser or a tree.
+    /// Parses `utf8` with cmark-gfm and hands the root of the C tree to `body`; the tree is
+    /// freed when `body` returns (unless `freeingTree` is false: see `withParts`). Nil when
+    /// cmark cannot make a parser or a tree.
     ///
     /// GFM's extended autolinks (`www.`, `http://`, `user@host`) are found by cmark's
     /// autolink extension, which makes every `w` and `:` of the text a special character
-    /// (it was a third of cmark's time on the lessons). So the text is parsed without it
-    /// first, and again with it only when a text node of the result holds `www.`, `://` or
-    /// `@`, the only places the extension can make a link: the tree is the same either way.
-    /// Above `autolinkProbeLimit` bytes the extension is simply on: parsing a 20 MB lesson
-    /// twice would cost more than a second. `autolink` forces one way (tests compare the two).
-    /// The text is fed from its own storage: copying it into an array first cost a page
-    /// fault per 4 KiB of lesson.
+    /// (it was a third of cmark's time on the lessons). So it runs only where it can make a
+    /// link (`tree`): not at all when the bytes rule it out; otherwise the text is parsed
+    /// without it first, and again with it only when a text node of the result holds `www.`,
+    /// `://` or `@`: the tree is the same either way. Above `autolinkProbeLimit` bytes such a
+    /// body gets the extension at once: parsing a 20 MB lesson twice would cost more than a
+    /// second. `autolink` forces one way (tests compare the two). The text is fed from its
+    /// own storage: copying it into an array first cost a page fault per 4 KiB of lesson.
     static func withTree<T>(utf8: UnsafeBufferPointer<UInt8>, freeingTree: Bool = true, autolink: Bool? = nil,
                             _ body: (OpaquePointer) -> T) -> T? {
         guard let root = tree(utf8, autolink: autolink) else { return nil }

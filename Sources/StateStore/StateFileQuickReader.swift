@@ -26,7 +26,7 @@ enum StateFileQuickReader {
         case array([Value])
         case string(String)
         /// The number's text, checked to be JSON number syntax.
-        case number(Substring)
+        case number(String)
         case bool(Bool)
         case null
     }
@@ -127,7 +127,7 @@ enum StateFileQuickReader {
                 if at < bytes.count && (bytes[at] == UInt8(ascii: "+") || bytes[at] == UInt8(ascii: "-")) { at += 1 }
                 guard digits() > 0 else { return nil }
             }
-            return .number(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)))
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self))
         }
 
         /// A string with its escapes; nil for a control character, bad UTF-8 or a lone surrogate.
